@@ -1,0 +1,146 @@
+//! `rapport-cli`: Rapport's command-line tool. It only parses arguments, finds the database and
+//! prints; every rule lives in `rapport_core`, so the tool and the desktop app cannot disagree.
+
+use std::error::Error;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use rapport_core::domain::SetupInput;
+use rapport_core::interchange::Interchange;
+use rapport_core::{Clock, Store};
+
+/// The desktop app's identifier, so the tool and the app open the same database by default.
+const APP_IDENTIFIER: &str = "org.rapport.desktop";
+const DATABASE_FILE: &str = "rapport.sqlite3";
+
+type Outcome<T = ()> = Result<T, Box<dyn Error>>;
+
+/// Rapport's command-line tool: set up, inspect, export and import a Rapport database.
+#[derive(Parser)]
+#[command(version)]
+struct Cli {
+    /// The folder holding rapport.sqlite3 [default: $RAPPORT_DATA_DIR, else the desktop app's data folder]
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// First run: record your organisation and the member using this computer.
+    Init {
+        #[arg(long, value_name = "NAME")]
+        organisation: String,
+        #[arg(long, value_name = "NAME")]
+        member: String,
+    },
+    /// Write every record to a JSON interchange file.
+    Export {
+        /// The file to write, or - for standard output.
+        #[arg(long, value_name = "FILE.json")]
+        out: PathBuf,
+    },
+    /// Read a JSON interchange file into an empty database: all of it, or nothing.
+    Import {
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
+    },
+    /// Show the organisation, the member, the schema version and the data folder.
+    Status,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("rapport-cli: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Outcome {
+    let data_dir = data_dir(cli.data_dir)?;
+    let mut store = open_store(&data_dir)?;
+    match cli.command {
+        Command::Init { organisation, member } => {
+            let status = store.set_up(&SetupInput { organisation_name: Some(organisation), member_name: Some(member) })?;
+            if let (Some(organisation), Some(member)) = (status.organisation, status.member) {
+                println!("Set up Rapport for {}; entries will be recorded as {}.", organisation.name, member.full_name);
+            }
+        }
+        Command::Export { out } => {
+            let file = store.export()?;
+            let text = file.to_json();
+            if out == Path::new("-") {
+                io::stdout().lock().write_all(text.as_bytes()).map_err(|e| format!("Could not write to standard output: {e}"))?;
+                eprintln!("Exported {} to standard output.", records(file.record_count()));
+            } else {
+                write_whole_file(&out, text.as_bytes())?;
+                eprintln!("Exported {} to {}.", records(file.record_count()), out.display());
+            }
+        }
+        Command::Import { file: path } => {
+            let text = fs::read_to_string(&path).map_err(|e| format!("Could not read {}: {e}", path.display()))?;
+            let summary = store.import(&Interchange::from_json(&text)?)?;
+            println!("Imported {} from {}.", records(summary.records), path.display());
+        }
+        Command::Status => {
+            let status = store.setup_status()?;
+            let not_set_up = "(not set up: run rapport-cli init)";
+            println!("Organisation: {}", status.organisation.map_or(not_set_up.into(), |o| o.name));
+            println!("Member: {}", status.member.map_or(not_set_up.into(), |m| m.full_name));
+            println!("Schema version: {}", store.schema_version()?);
+            println!("Data folder: {}", data_dir.display());
+        }
+    }
+    Ok(())
+}
+
+fn data_dir(given: Option<PathBuf>) -> Outcome<PathBuf> {
+    // An empty variable counts as unset, as a shell's `RAPPORT_DATA_DIR= rapport-cli` intends.
+    given
+        .or_else(|| std::env::var_os("RAPPORT_DATA_DIR").filter(|dir| !dir.is_empty()).map(PathBuf::from))
+        .or_else(|| dirs::data_dir().map(|dir| dir.join(APP_IDENTIFIER)))
+        .ok_or_else(|| "Could not find your data folder. Give one with --data-dir DIR or RAPPORT_DATA_DIR.".into())
+}
+
+fn open_store(data_dir: &Path) -> Outcome<Store> {
+    // A fixed clock makes exports repeatable byte for byte, which the end-to-end tests rely on.
+    let clock = match std::env::var("RAPPORT_FIXED_NOW") {
+        Ok(text) => Clock::fixed_from_str(&text)
+            .ok_or_else(|| format!("RAPPORT_FIXED_NOW should be a time like 2026-11-24T09:00:00Z, not \"{text}\"."))?,
+        Err(_) => Clock::System,
+    };
+    fs::create_dir_all(data_dir).map_err(|e| format!("Could not create the data folder {}: {e}", data_dir.display()))?;
+    Ok(Store::open(&data_dir.join(DATABASE_FILE))?.with_clock(clock))
+}
+
+/// Writes to a temporary file beside `path`, then renames it into place, so a failure part-way
+/// never leaves half an export where a good one may have been. The temporary file, and so the
+/// export, is readable by its owner only (on Unix): it holds people's personal data.
+fn write_whole_file(path: &Path, bytes: &[u8]) -> Outcome {
+    let failed = |e: io::Error| format!("Could not write {}: {e}", path.display());
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::NamedTempFile::new_in(folder).map_err(failed)?;
+    temp.write_all(bytes).map_err(failed)?;
+    temp.as_file().sync_all().map_err(failed)?;
+    temp.persist(path).map_err(|e| failed(e.error))?;
+    Ok(())
+}
+
+fn records(count: usize) -> String {
+    match count {
+        1 => "1 record".into(),
+        n => format!("{n} records"),
+    }
+}

@@ -1,0 +1,21 @@
+// Our own commands are listed here so Tauri generates an `allow-…` permission for each; the
+// window may call only those granted in capabilities/main.json (as `allow-<name-in-kebab-case>`).
+// Keep in step with main.rs.
+const COMMANDS: &[&str] = &[
+    "setup_status",
+    "set_up",
+    "catalogue",
+    "list_people",
+    "save_person",
+    "delete_person",
+    "restore_person",
+    "list_representatives",
+    "save_representative",
+    "delete_representative",
+    "restore_representative",
+];
+
+fn main() {
+    let manifest = tauri_build::AppManifest::new().commands(COMMANDS);
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)).expect("Tauri build step failed");
+}

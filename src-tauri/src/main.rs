@@ -1,0 +1,33 @@
+//! Rapport's desktop shell. It owns the window and the open store; every command converts its
+//! arguments, calls one core function and maps the error to `{code, message, field}`.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod state;
+
+use tauri::Manager;
+
+fn main() {
+    tauri::Builder::default()
+        .setup(|app| {
+            let data_dir = state::data_dir(app.path().app_data_dir().ok())?;
+            app.manage(state::AppState::open(&data_dir));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::setup_status,
+            commands::set_up,
+            commands::catalogue,
+            commands::list_people,
+            commands::save_person,
+            commands::delete_person,
+            commands::restore_person,
+            commands::list_representatives,
+            commands::save_representative,
+            commands::delete_representative,
+            commands::restore_representative,
+        ])
+        .run(tauri::generate_context!())
+        .expect("Rapport could not start its window");
+}

@@ -1,0 +1,71 @@
+//! The one error type callers see. Each case has a stable `code()` the UI switches on, and a
+//! message in plain English that says what to do.
+
+use std::path::PathBuf;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Input the user can fix; `field` names the form field the message belongs next to.
+    #[error("{message}")]
+    Invalid { field: String, message: String },
+
+    #[error("That {what} no longer exists. It may have been deleted on another screen.")]
+    NotFound { what: &'static str },
+
+    #[error("Rapport has not been set up on this computer yet: give your organisation's name and your own name first.")]
+    NotSetUp,
+
+    #[error(
+        "This database was saved by a newer version of Rapport (data format {found}; this version reads up to {supported}). \
+         Install the latest Rapport to open it. The file has not been changed."
+    )]
+    TooNew { found: u32, supported: u32 },
+
+    #[error("{} is not a Rapport database, or it is damaged. Nothing was changed.", path.display())]
+    NotADatabase { path: PathBuf },
+
+    /// A bad interchange file. `record` says which one ("people #3, id …"), `field` which field.
+    #[error("Nothing was imported. In {record}, field \"{field}\": {message}")]
+    Import { record: String, field: String, message: String },
+
+    #[error("Could not read or write {}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+
+    #[error("Database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+impl Error {
+    /// A stable, machine-readable code for the UI and scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Invalid { .. } => "invalid",
+            Error::NotFound { .. } => "not_found",
+            Error::NotSetUp => "not_set_up",
+            Error::TooNew { .. } => "too_new",
+            Error::NotADatabase { .. } => "not_a_database",
+            Error::Import { .. } => "import",
+            Error::Io { .. } => "io",
+            Error::Sqlite(_) => "database",
+        }
+    }
+
+    /// The form field a validation message belongs to, if any.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::Invalid { field, .. } => Some(field),
+            Error::Import { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn invalid(field: &str, message: impl Into<String>) -> Error {
+        Error::Invalid { field: field.to_owned(), message: message.into() }
+    }
+
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io { path: path.into(), source }
+    }
+}

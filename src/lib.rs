@@ -1,0 +1,17 @@
+//! Rapport's core: everything except the window.
+//!
+//! The domain types, their rules, all SQL, migrations, and the interchange format live here, so
+//! the desktop shell, the command-line tool and the tests all open the same database the same
+//! way. See `ARCHITECTURE.md` for the map.
+
+pub mod domain;
+pub mod error;
+pub mod ids;
+pub mod interchange;
+pub mod postcode;
+pub mod storage;
+pub mod time;
+
+pub use error::{Error, Result};
+pub use storage::Store;
+pub use time::Clock;

@@ -1,0 +1,234 @@
+//! The `Store` owns the database connection and opens every transaction. All SQL in Rapport
+//! lives in this module's children: one module per table or aggregate. Functions that read take
+//! `&Connection`; functions that write take a `Writer`, which carries the open transaction, the
+//! time and the author, so every write is stamped and audited the same way.
+
+mod migrations;
+mod organisations;
+mod people;
+mod records;
+mod representatives;
+mod seats;
+mod settings;
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};
+
+use crate::domain::{Person, PersonInput, Representative, RepresentativeInput, SetupInput, SetupStatus};
+use crate::ids::{PersonId, RepresentativeId};
+use crate::interchange::{self, ImportSummary, Interchange};
+use crate::time::{format_instant, Clock};
+use crate::{Error, Result};
+
+pub use migrations::LATEST_VERSION;
+
+/// The setting that names the member using this computer: the author of every entry.
+const CURRENT_MEMBER: &str = "current_member_id";
+
+pub struct Store {
+    conn: Connection,
+    clock: Clock,
+    author: Option<PersonId>,
+}
+
+/// What a write needs besides its data: the open transaction, the time and who is writing.
+pub(crate) struct Writer<'a> {
+    pub tx: &'a Transaction<'a>,
+    pub now: String,
+    pub author: PersonId,
+}
+
+impl Store {
+    /// Opens (creating if need be) the database file at `path` and brings its schema up to date.
+    /// A file from a newer Rapport, or one that is not a database, is refused and left unchanged.
+    pub fn open(path: &Path) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| classify_open_error(e, path))?;
+        Store::from_connection(conn, path, Clock::System)
+    }
+
+    /// A private database in memory: for tests and previews.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::from_connection(Connection::open_in_memory()?, Path::new(":memory:"), Clock::System)
+    }
+
+    /// Uses `clock` for every timestamp this store writes from now on.
+    pub fn with_clock(mut self, clock: Clock) -> Store {
+        self.clock = clock;
+        self
+    }
+
+    fn from_connection(mut conn: Connection, path: &Path, clock: Clock) -> Result<Store> {
+        conn.busy_timeout(Duration::from_secs(5))?;
+        // Read the version before anything that could write to the file (journal mode included).
+        let found = migrations::version(&conn).map_err(|e| classify_open_error(e, path))?;
+        if found > LATEST_VERSION {
+            return Err(Error::TooNew { found, supported: LATEST_VERSION });
+        }
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        migrations::run(&mut conn)?;
+        let author = settings::get(&conn, CURRENT_MEMBER)?.and_then(|id| id.parse().ok());
+        Ok(Store { conn, clock, author })
+    }
+
+    #[cfg(test)]
+    pub(crate) fn connection_for_tests(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(migrations::version(&self.conn)?)
+    }
+
+    /// Runs `work` in one transaction, stamped with the clock's time and the current member.
+    fn write<T>(&mut self, work: impl FnOnce(&Writer) -> Result<T>) -> Result<T> {
+        let author = self.author.ok_or(Error::NotSetUp)?;
+        let now = format_instant(self.clock.now());
+        let tx = self.conn.transaction()?;
+        let result = work(&Writer { tx: &tx, now, author })?;
+        tx.commit()?;
+        Ok(result)
+    }
+
+    // ----- first run -----
+
+    pub fn setup_status(&self) -> Result<SetupStatus> {
+        let organisation = organisations::ours(&self.conn)?;
+        let member = match self.author {
+            Some(id) => people::find(&self.conn, id)?,
+            None => None,
+        };
+        Ok(SetupStatus { organisation, member })
+    }
+
+    /// First run: records our organisation and the member using this computer.
+    pub fn set_up(&mut self, input: &SetupInput) -> Result<SetupStatus> {
+        let (organisation_name, member_name) = input.validated()?;
+        if self.setup_status()?.is_set_up() {
+            return Err(Error::invalid("organisation_name", "Rapport is already set up on this computer."));
+        }
+        let member = PersonId::new();
+        self.author = Some(member);
+        let result = self.write(|w| {
+            let input = PersonInput::named(&member_name, crate::domain::PersonKind::Member).validated()?;
+            people::insert(w, member, &input)?;
+            organisations::insert(w, &organisation_name)?;
+            settings::set(w, CURRENT_MEMBER, &member.to_string())
+        });
+        if let Err(error) = result {
+            self.author = None;
+            return Err(error);
+        }
+        self.setup_status()
+    }
+
+    // ----- people -----
+
+    pub fn list_people(&self) -> Result<Vec<Person>> {
+        people::list(&self.conn)
+    }
+
+    pub fn person(&self, id: PersonId) -> Result<Person> {
+        people::find(&self.conn, id)?.ok_or(Error::NotFound { what: "person" })
+    }
+
+    /// Adds a person (no id) or updates one (with id).
+    pub fn save_person(&mut self, input: &PersonInput) -> Result<Person> {
+        let input = input.validated()?;
+        let id = self.write(|w| match input.id {
+            Some(id) => people::update(w, id, &input).map(|()| id),
+            None => {
+                let id = PersonId::new();
+                people::insert(w, id, &input).map(|()| id)
+            }
+        })?;
+        self.person(id)
+    }
+
+    pub fn delete_person(&mut self, id: PersonId) -> Result<()> {
+        if Some(id) == self.author {
+            return Err(Error::invalid("id", "You cannot delete yourself: you are the member using this computer."));
+        }
+        self.write(|w| records::set_deleted(w, "people", id, true))
+    }
+
+    pub fn restore_person(&mut self, id: PersonId) -> Result<Person> {
+        self.write(|w| records::set_deleted(w, "people", id, false))?;
+        self.person(id)
+    }
+
+    // ----- representatives -----
+
+    pub fn list_representatives(&self) -> Result<Vec<Representative>> {
+        representatives::list(&self.conn)
+    }
+
+    pub fn representative(&self, id: RepresentativeId) -> Result<Representative> {
+        representatives::find(&self.conn, id)?.ok_or(Error::NotFound { what: "representative" })
+    }
+
+    /// Adds a representative (no id) or updates one (with id). A changed seat ends the old term
+    /// and starts a new one, so the seat's history is kept.
+    pub fn save_representative(&mut self, input: &RepresentativeInput) -> Result<Representative> {
+        let input = input.validated()?;
+        if let Some(contact) = input.primary_contact_id {
+            self.person(contact).map_err(|_| {
+                Error::invalid("primary_contact_id", "The primary contact you chose no longer exists. Choose another.")
+            })?;
+        }
+        let today = self.clock.now().date_naive();
+        let id = self.write(|w| {
+            let id = match input.id {
+                Some(id) => {
+                    representatives::update(w, id, &input)?;
+                    id
+                }
+                None => {
+                    let id = RepresentativeId::new();
+                    representatives::insert(w, id, &input)?;
+                    id
+                }
+            };
+            seats::set_current_seat(w, id, input.seat_name.as_deref(), input.effective_seat_kind(), today)?;
+            Ok(id)
+        })?;
+        self.representative(id)
+    }
+
+    pub fn delete_representative(&mut self, id: RepresentativeId) -> Result<()> {
+        self.write(|w| records::set_deleted(w, "representatives", id, true))
+    }
+
+    pub fn restore_representative(&mut self, id: RepresentativeId) -> Result<Representative> {
+        self.write(|w| records::set_deleted(w, "representatives", id, false))?;
+        self.representative(id)
+    }
+
+    // ----- interchange -----
+
+    /// Every record of every table, in the documented interchange format.
+    pub fn export(&self) -> Result<Interchange> {
+        interchange::export(&self.conn, format_instant(self.clock.now()))
+    }
+
+    /// Imports a whole interchange file into this (empty) database, all or nothing.
+    pub fn import(&mut self, file: &Interchange) -> Result<ImportSummary> {
+        let tx = self.conn.transaction()?;
+        let summary = interchange::import(&tx, file)?;
+        tx.commit()?;
+        self.author = settings::get(&self.conn, CURRENT_MEMBER)?.and_then(|id| id.parse().ok());
+        Ok(summary)
+    }
+}
+
+/// Turns SQLite's "not a database" into a message about the file.
+fn classify_open_error(error: rusqlite::Error, path: &Path) -> Error {
+    match error.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => Error::NotADatabase { path: path.to_owned() },
+        _ => Error::Sqlite(error),
+    }
+}

@@ -1,0 +1,99 @@
+//! The `representatives` table, read together with each one's current seat and primary contact.
+
+use rusqlite::{named_params, Connection, OptionalExtension, Row};
+
+use super::{records, Writer};
+use crate::domain::{OfficeKind, RecordInfo, Representative, RepresentativeInput, SeatRef};
+use crate::ids::RepresentativeId;
+use crate::Result;
+
+/// The current seat is the latest seat office with no end date.
+const SELECT: &str = "
+    SELECT r.id, r.full_name, r.form_of_address, r.kind, r.party, r.parliament_member_id, r.interests,
+           r.preferred_contact, r.surgery_pattern, r.notes, r.primary_contact_id, pc.full_name,
+           r.contact_cadence_days, s.id, s.name, s.kind,
+           r.created_at, cb.full_name, r.updated_at, ub.full_name
+      FROM representatives r
+      LEFT JOIN offices o ON o.seq = (
+               SELECT o2.seq FROM offices o2
+                WHERE o2.representative_id = r.id AND o2.kind = :seat_kind
+                  AND o2.end_date IS NULL AND o2.deleted_at IS NULL
+                ORDER BY o2.seq DESC LIMIT 1)
+      LEFT JOIN seats s ON s.id = o.seat_id
+      LEFT JOIN people pc ON pc.id = r.primary_contact_id AND pc.deleted_at IS NULL
+      LEFT JOIN people cb ON cb.id = r.created_by
+      LEFT JOIN people ub ON ub.id = r.updated_by";
+
+fn from_row(row: &Row) -> rusqlite::Result<Representative> {
+    let seat = match row.get(13)? {
+        Some(id) => Some(SeatRef { id, name: row.get(14)?, kind: row.get(15)? }),
+        None => None,
+    };
+    Ok(Representative {
+        id: row.get(0)?,
+        full_name: row.get(1)?,
+        form_of_address: row.get(2)?,
+        kind: row.get(3)?,
+        party: row.get(4)?,
+        parliament_member_id: row.get(5)?,
+        interests: row.get(6)?,
+        preferred_contact: row.get(7)?,
+        surgery_pattern: row.get(8)?,
+        notes: row.get(9)?,
+        primary_contact_id: row.get(10)?,
+        primary_contact_name: row.get(11)?,
+        contact_cadence_days: row.get(12)?,
+        seat,
+        record: RecordInfo { created_at: row.get(16)?, created_by: row.get(17)?, updated_at: row.get(18)?, updated_by: row.get(19)? },
+    })
+}
+
+/// Every representative not deleted, by name.
+pub(crate) fn list(conn: &Connection) -> Result<Vec<Representative>> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE r.deleted_at IS NULL ORDER BY r.full_name COLLATE NOCASE, r.id"))?;
+    let reps = stmt.query_map(named_params! { ":seat_kind": OfficeKind::Seat }, from_row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(reps)
+}
+
+/// One representative, unless deleted.
+pub(crate) fn find(conn: &Connection, id: RepresentativeId) -> Result<Option<Representative>> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE r.id = :id AND r.deleted_at IS NULL"))?;
+    Ok(stmt.query_row(named_params! { ":seat_kind": OfficeKind::Seat, ":id": id }, from_row).optional()?)
+}
+
+pub(crate) fn insert(w: &Writer, id: RepresentativeId, input: &RepresentativeInput) -> Result<()> {
+    w.tx.execute(
+        "INSERT INTO representatives (id, full_name, form_of_address, kind, party, interests, preferred_contact,
+                                      surgery_pattern, notes, primary_contact_id, contact_cadence_days,
+                                      created_at, created_by, updated_at, updated_by)
+         VALUES (:id, :full_name, :form_of_address, :kind, :party, :interests, :preferred_contact,
+                 :surgery_pattern, :notes, :primary_contact_id, :contact_cadence_days, :now, :author, :now, :author)",
+        named_params! {
+            ":id": id, ":full_name": input.full_name, ":form_of_address": input.form_of_address, ":kind": input.kind,
+            ":party": input.party, ":interests": input.interests, ":preferred_contact": input.preferred_contact,
+            ":surgery_pattern": input.surgery_pattern, ":notes": input.notes,
+            ":primary_contact_id": input.primary_contact_id, ":contact_cadence_days": input.contact_cadence_days,
+            ":now": w.now, ":author": w.author,
+        },
+    )?;
+    records::created(w, "representatives", &id)
+}
+
+pub(crate) fn update(w: &Writer, id: RepresentativeId, input: &RepresentativeInput) -> Result<()> {
+    records::updated(w, "representatives", &id, "representative", || {
+        w.tx.execute(
+            "UPDATE representatives
+                SET full_name = :full_name, form_of_address = :form_of_address, kind = :kind, party = :party,
+                    interests = :interests, preferred_contact = :preferred_contact, surgery_pattern = :surgery_pattern,
+                    notes = :notes, primary_contact_id = :primary_contact_id, contact_cadence_days = :contact_cadence_days
+              WHERE id = :id AND deleted_at IS NULL",
+            named_params! {
+                ":id": id, ":full_name": input.full_name, ":form_of_address": input.form_of_address, ":kind": input.kind,
+                ":party": input.party, ":interests": input.interests, ":preferred_contact": input.preferred_contact,
+                ":surgery_pattern": input.surgery_pattern, ":notes": input.notes,
+                ":primary_contact_id": input.primary_contact_id, ":contact_cadence_days": input.contact_cadence_days,
+            },
+        )?;
+        Ok(())
+    })
+}

@@ -1,0 +1,257 @@
+//! Starts Xvfb, tauri-driver and the app for one test, and offers the few steps tests take:
+//! find by `data-testid`, click, type, wait, screenshot. Everything started here is stopped
+//! when the `App` is dropped, even if the test fails.
+
+use std::io::{BufRead, BufReader};
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+/// The instant every test's app believes it is (a Tuesday, 9am in London).
+pub const NOW: &str = "2026-11-24T09:00:00Z";
+
+const WAIT: Duration = Duration::from_secs(15);
+
+/// The window tests run one at a time: two WebKit instances on a 2-core machine only slow
+/// each other down.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// A child process in its own process group, sent SIGTERM (then SIGKILL) as a group on drop,
+/// so tauri-driver stops WebKitWebDriver and the app with it.
+struct Group(Child);
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        let pgid = self.0.id() as i32;
+        unsafe { libc::kill(-pgid, libc::SIGTERM) };
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        unsafe { libc::kill(-pgid, libc::SIGKILL) };
+        let _ = self.0.wait();
+    }
+}
+
+fn spawn_group(command: &mut Command) -> Group {
+    Group(command.process_group(0).spawn().unwrap_or_else(|e| panic!("could not start {command:?}: {e}")))
+}
+
+/// An X display: the one in `DISPLAY`, or a private Xvfb.
+struct Display {
+    name: String,
+    _xvfb: Option<Group>,
+}
+
+impl Display {
+    fn start() -> Display {
+        if let Ok(name) = std::env::var("DISPLAY") {
+            if !name.is_empty() {
+                return Display { name, _xvfb: None };
+            }
+        }
+        let mut command = Command::new("Xvfb");
+        command.args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"]).stdout(Stdio::piped()).stderr(Stdio::null());
+        let mut xvfb = spawn_group(&mut command);
+        let mut line = String::new();
+        BufReader::new(xvfb.0.stdout.take().unwrap()).read_line(&mut line).expect("Xvfb reports its display");
+        let number = line.trim();
+        assert!(!number.is_empty(), "Xvfb did not start; is the xvfb package installed? (make test installs it)");
+        Display { name: format!(":{number}"), _xvfb: Some(xvfb) }
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn wait_for_port(port: u16) {
+    let deadline = Instant::now() + WAIT;
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "tauri-driver did not listen on port {port}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(path) = std::env::var_os("TAURI_DRIVER") {
+        return path.into();
+    }
+    let in_cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")))
+        .map(|home| home.join("bin/tauri-driver"));
+    in_cargo_home.filter(|path| path.exists()).unwrap_or_else(|| "tauri-driver".into())
+}
+
+/// One running app with its own data folder.
+pub struct App {
+    pub client: Client,
+    _driver: Group,
+    _display: Display,
+    _lock: MutexGuard<'static, ()>,
+}
+
+impl App {
+    /// Starts the app on `data_dir` and waits until its first screen is drawn.
+    pub async fn start(data_dir: &Path) -> App {
+        let lock = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let display = Display::start();
+        let (port, native_port) = (free_port(), free_port());
+        let mut command = Command::new(tauri_driver());
+        command
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("DISPLAY", &display.name)
+            .env("RAPPORT_DATA_DIR", data_dir)
+            .env("RAPPORT_FIXED_NOW", NOW)
+            .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        let driver = spawn_group(&mut command);
+        wait_for_port(port);
+
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_rapport") }));
+        capabilities.insert("browserName".into(), json!("wry"));
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a WebDriver session with the app");
+        let app = App { client, _driver: driver, _display: display, _lock: lock };
+        app.wait_until("the app is ready", "return document.body.dataset.ready === 'true'").await;
+        app
+    }
+
+    /// Ends the session (closing the app) and stops the driver and display.
+    pub async fn quit(self) {
+        let App { client, _driver, _display, _lock } = self;
+        let _ = client.close().await;
+    }
+
+    fn testid(id: &str) -> Locator<'_> {
+        // The id is static test text, never user input, so building a selector is safe.
+        Locator::Css(Box::leak(format!("[data-testid='{id}']").into_boxed_str()))
+    }
+
+    /// The element with `data-testid`, once it is displayed.
+    pub async fn find(&self, testid: &str) -> Element {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Ok(element) = self.client.find(Self::testid(testid)).await {
+                if element.is_displayed().await.unwrap_or(false) {
+                    return element;
+                }
+            }
+            assert!(Instant::now() < deadline, "no visible [data-testid={testid}] within {WAIT:?}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn find_all(&self, testid: &str) -> Vec<Element> {
+        self.client.find_all(Self::testid(testid)).await.unwrap_or_default()
+    }
+
+    pub async fn is_present(&self, testid: &str) -> bool {
+        !self.find_all(testid).await.is_empty()
+    }
+
+    pub async fn click(&self, testid: &str) {
+        self.find(testid).await.click().await.unwrap_or_else(|e| panic!("click {testid}: {e}"));
+    }
+
+    /// Types into a form field (`data-testid="field-NAME"`), replacing what was there.
+    pub async fn fill(&self, field: &str, text: &str) {
+        let element = self.find(&format!("field-{field}")).await;
+        element.clear().await.unwrap();
+        element.send_keys(text).await.unwrap();
+    }
+
+    /// Chooses an option of a select field by its visible label.
+    pub async fn choose(&self, field: &str, label: &str) {
+        let element = self.find(&format!("field-{field}")).await;
+        element.select_by_label(label).await.unwrap_or_else(|e| panic!("choose {label} in {field}: {e}"));
+    }
+
+    pub async fn value_of(&self, field: &str) -> String {
+        self.find(&format!("field-{field}")).await.prop("value").await.unwrap().unwrap_or_default()
+    }
+
+    pub async fn text_of(&self, testid: &str) -> String {
+        self.find(testid).await.text().await.unwrap()
+    }
+
+    /// The visible text of every element with this `data-testid`.
+    pub async fn texts(&self, testid: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for element in self.find_all(testid).await {
+            out.push(element.text().await.unwrap_or_default());
+        }
+        out
+    }
+
+    /// Waits until `script` (a function body returning a boolean) is true in the page.
+    pub async fn wait_until(&self, what: &str, script: &str) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Ok(value) = self.client.execute(script, vec![]).await {
+                if value.as_bool() == Some(true) {
+                    return;
+                }
+            }
+            assert!(Instant::now() < deadline, "waited {WAIT:?} for {what}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until some element with `testid` shows exactly `text`.
+    pub async fn wait_for_text(&self, testid: &str, text: &str) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if self.texts(testid).await.iter().any(|t| t == text) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "no [data-testid={testid}] showing {text:?}; saw {:?}", self.texts(testid).await);
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Saves a PNG of the window under `target/screenshots/NAME.png`, after the page has painted.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let _ = self
+            .client
+            .execute_async("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));", vec![])
+            .await;
+        let png = self.client.screenshot().await.expect("a screenshot");
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).unwrap();
+        path
+    }
+}
+
+/// A data folder already set up (organisation and member), so a test can start past first run.
+pub fn set_up_data_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = rapport_core::Store::open(&dir.path().join("rapport.sqlite3"))
+        .unwrap()
+        .with_clock(rapport_core::Clock::fixed_from_str(NOW).unwrap());
+    store
+        .set_up(&rapport_core::domain::SetupInput {
+            organisation_name: Some("Northfield Big Local".into()),
+            member_name: Some("Amira Khan".into()),
+        })
+        .unwrap();
+    dir
+}

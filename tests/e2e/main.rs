@@ -1,0 +1,7 @@
+//! End-to-end tests: the real desktop app in a real window, driven through tauri-driver and
+//! WebKitWebDriver the way a person would use it. Each test owns its data folder, its clock,
+//! its X display (Xvfb, started here) and its driver. See `harness.rs`.
+
+mod harness;
+mod people;
+mod representatives;

@@ -1,0 +1,85 @@
+use crate::harness::{set_up_data_dir, App};
+
+/// The foundation's first story: first run, add a representative, restart, still there.
+#[tokio::test(flavor = "multi_thread")]
+async fn first_run_then_a_representative_added_through_the_form_survives_a_restart() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::start(data.path()).await;
+
+    app.find("setup-form").await;
+    app.screenshot("first-run").await;
+    app.fill("organisation_name", "Northfield Big Local").await;
+    app.fill("member_name", "Amira Khan").await;
+    app.click("setup-submit").await;
+    assert_eq!(app.text_of("org-name").await, "Northfield Big Local");
+    assert!(app.text_of("member-name").await.contains("Amira Khan"));
+
+    app.click("nav-representatives").await;
+    app.find("representative-empty").await;
+    app.click("representative-add").await;
+    app.fill("full_name", "Jane Smith").await;
+    app.fill("party", "Labour").await;
+    app.fill("seat_name", "Birmingham Northfield").await;
+    app.choose("primary_contact_id", "Amira Khan").await;
+    app.click("representative-save").await;
+    app.wait_for_text("representative-name", "Jane Smith").await;
+    app.screenshot("representatives").await;
+    app.quit().await;
+
+    let app = App::start(data.path()).await;
+    assert!(!app.is_present("setup-form").await, "set-up is asked only once");
+    app.click("nav-representatives").await;
+    app.wait_for_text("representative-name", "Jane Smith").await;
+    let row = app.texts("representative-row").await.join("\n");
+    assert!(row.contains("Labour") && row.contains("Birmingham Northfield") && row.contains("Amira Khan"), "{row}");
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn saving_a_representative_with_an_empty_name_shows_why_beside_the_field_and_keeps_what_was_typed() {
+    let data = set_up_data_dir();
+    let app = App::start(data.path()).await;
+    app.click("nav-representatives").await;
+    app.click("representative-add").await;
+    app.fill("party", "Green").await;
+    app.fill("seat_name", "Bristol Central").await;
+    app.fill("notes", "Met at the <b>summer fair</b>").await;
+    app.click("representative-save").await;
+
+    let message = app.text_of("error-full_name").await;
+    assert!(message.contains("Enter the representative's full name"), "{message}");
+    let invalid = app.find("field-full_name").await.attr("aria-invalid").await.unwrap();
+    assert_eq!(invalid.as_deref(), Some("true"));
+    assert_eq!(app.value_of("party").await, "Green");
+    assert_eq!(app.value_of("seat_name").await, "Bristol Central");
+    assert_eq!(app.value_of("notes").await, "Met at the <b>summer fair</b>");
+    assert!(app.find_all("representative-row").await.is_empty(), "nothing was saved");
+    app.screenshot("representative-empty-name").await;
+
+    // Fixing the one field saves everything that was typed.
+    app.fill("full_name", "Carla Denyer").await;
+    app.click("representative-save").await;
+    app.wait_for_text("representative-name", "Carla Denyer").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_deleted_representative_comes_back_with_undo() {
+    let data = set_up_data_dir();
+    let app = App::start(data.path()).await;
+    app.click("nav-representatives").await;
+    app.click("representative-add").await;
+    app.fill("full_name", "Tom Reid").await;
+    app.choose("kind", "Councillor").await;
+    app.click("representative-save").await;
+    app.wait_for_text("representative-name", "Tom Reid").await;
+
+    app.click("representative-name").await;
+    app.click("representative-delete").await;
+    app.find("representative-empty").await;
+    let toasts = app.texts("toast").await;
+    assert!(toasts.iter().any(|t| t.contains("Deleted Tom Reid")), "{toasts:?}");
+    app.click("toast-action").await;
+    app.wait_for_text("representative-name", "Tom Reid").await;
+    app.quit().await;
+}

@@ -1,0 +1,41 @@
+// The only module that talks to the desktop shell. Every call returns a promise; failures
+// reject with an ApiError whose `code` the views switch on and whose `field` names the form
+// field the message belongs next to.
+
+export class ApiError extends Error {
+  constructor({ code = 'unknown', message = 'Something went wrong.', field = null } = {}) {
+    super(message);
+    this.code = code;
+    this.field = field;
+  }
+}
+
+const tauri = window.__TAURI__;
+
+async function call(command, args = {}) {
+  if (!tauri?.core?.invoke) {
+    throw new ApiError({ code: 'no_shell', message: 'Rapport must be opened from its desktop app, not a web browser.' });
+  }
+  try {
+    return await tauri.core.invoke(command, args);
+  } catch (error) {
+    if (error && typeof error === 'object' && 'code' in error) throw new ApiError(error);
+    throw new ApiError({ code: 'unknown', message: String(error) });
+  }
+}
+
+export const api = {
+  setupStatus: () => call('setup_status'),
+  setUp: (input) => call('set_up', { input }),
+  catalogue: () => call('catalogue'),
+
+  listPeople: () => call('list_people'),
+  savePerson: (input) => call('save_person', { input }),
+  deletePerson: (id) => call('delete_person', { id }),
+  restorePerson: (id) => call('restore_person', { id }),
+
+  listRepresentatives: () => call('list_representatives'),
+  saveRepresentative: (input) => call('save_representative', { input }),
+  deleteRepresentative: (id) => call('delete_representative', { id }),
+  restoreRepresentative: (id) => call('restore_representative', { id }),
+};

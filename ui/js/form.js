@@ -1,0 +1,87 @@
+// Labelled form fields built from a small spec, read back as the core expects (blank = null),
+// with messages shown next to the field they belong to. A failed save never clears the form.
+
+import { h } from './dom.js';
+
+/**
+ * spec: { name, label, type: 'text'|'email'|'tel'|'number'|'textarea'|'select',
+ *         options: [{code, label}], blank: 'label of the empty choice', required, hint,
+ *         placeholder, autocomplete, rows, wide }
+ */
+export function field(formId, spec, value) {
+  const id = `${formId}-${spec.name}`;
+  const hintId = spec.hint ? `${id}-hint` : null;
+  const errorId = `${id}-error`;
+  const common = {
+    id,
+    name: spec.name,
+    testid: `field-${spec.name}`,
+    'aria-describedby': [hintId, errorId].filter(Boolean).join(' '),
+    'aria-required': spec.required ? 'true' : null,
+  };
+  let control;
+  if (spec.type === 'select') {
+    control = h('select', common,
+      spec.blank !== undefined ? h('option', { value: '' }, spec.blank) : null,
+      spec.options.map((o) => h('option', { value: o.code }, o.label)));
+    control.value = value ?? (spec.blank !== undefined ? '' : spec.options[0]?.code ?? '');
+  } else if (spec.type === 'textarea') {
+    control = h('textarea', { ...common, rows: spec.rows || 3, placeholder: spec.placeholder });
+    control.value = value ?? '';
+  } else {
+    control = h('input', {
+      ...common,
+      type: spec.type || 'text',
+      placeholder: spec.placeholder,
+      autocomplete: spec.autocomplete || 'off',
+      inputmode: spec.type === 'number' ? 'numeric' : null,
+      min: spec.min, max: spec.max,
+    });
+    control.value = value ?? '';
+  }
+  return h('div', { class: `field${spec.wide ? ' wide' : ''}` },
+    h('label', { for: id }, spec.label, spec.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null),
+    control,
+    spec.hint ? h('p', { class: 'hint', id: hintId }, spec.hint) : null,
+    h('p', { class: 'error', id: errorId, testid: `error-${spec.name}`, hidden: true }));
+}
+
+/** The form's values, keyed by field name: blank text and empty choices become null. */
+export function readForm(form, specs) {
+  const values = {};
+  for (const spec of specs) {
+    const control = form.elements.namedItem(spec.name);
+    const raw = control.value;
+    if (spec.type === 'number') {
+      if (control.validity.badInput) return { error: { field: spec.name, message: `${spec.label}: enter a whole number, or leave it blank.` } };
+      values[spec.name] = raw.trim() === '' ? null : Number(raw);
+    } else {
+      values[spec.name] = raw.trim() === '' ? null : raw;
+    }
+  }
+  return { values };
+}
+
+export function clearErrors(form) {
+  for (const error of form.querySelectorAll('.error')) { error.hidden = true; error.textContent = ''; }
+  for (const control of form.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
+  const message = form.querySelector('.form-message');
+  if (message) { message.hidden = true; message.textContent = ''; }
+}
+
+/** Puts `message` beside `fieldName` (or at the top of the form) and moves focus there. */
+export function showError(form, fieldName, message) {
+  const control = fieldName ? form.elements.namedItem(fieldName) : null;
+  const slot = control ? form.querySelector(`#${CSS.escape(control.id)}-error`) : null;
+  if (control && slot) {
+    slot.textContent = message;
+    slot.hidden = false;
+    control.setAttribute('aria-invalid', 'true');
+    control.focus();
+    return;
+  }
+  const banner = form.querySelector('.form-message');
+  banner.textContent = message;
+  banner.hidden = false;
+  banner.focus();
+}

@@ -1,0 +1,184 @@
+// A list of records beside an editor: the shape shared by Representatives and People.
+// The config says what the records are; this module owns the DOM, the filter, saving with
+// errors shown beside their fields, and delete with undo.
+
+import { h, replace } from '../dom.js';
+import { field, readForm, clearErrors, showError } from '../form.js';
+import { recordLine } from '../format.js';
+import { toast } from '../toast.js';
+
+export function recordScreen(config) {
+  const root = h('section', { class: 'screen', testid: `${config.id}-view`, 'aria-labelledby': `${config.id}-title` });
+  const listPane = h('div', { class: 'list-pane' });
+  const editorPane = h('aside', { class: 'editor-pane', 'aria-label': `${config.noun} details` });
+  const filter = h('input', {
+    type: 'search', class: 'filter', placeholder: config.filterPlaceholder, 'aria-label': config.filterPlaceholder,
+    testid: `${config.noun}-filter`, oninput: () => renderList(),
+  });
+  let records = [];
+  let context = {};
+  let editing = null;   // the record open in the editor, or {} for a new one
+  let dirty = false;
+
+  replace(root,
+    h('header', { class: 'screen-head' },
+      h('div', {},
+        h('h1', { id: `${config.id}-title` }, config.title),
+        h('p', { class: 'lede' }, config.lede)),
+      h('div', { class: 'toolbar' },
+        filter,
+        h('button', { type: 'button', class: 'primary', testid: `${config.noun}-add`, onclick: () => openEditor({}) },
+          config.addLabel, h('kbd', { 'aria-hidden': 'true' }, 'Ctrl+N')))),
+    h('div', { class: 'split' }, listPane, editorPane));
+
+  async function show() {
+    try {
+      ({ records, context } = await config.load());
+    } catch (error) {
+      replace(listPane, h('p', { class: 'problem', role: 'alert' }, error.message));
+      return;
+    }
+    renderList();
+    if (!editing) renderEditorHint();
+  }
+
+  function visible() {
+    const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+    return records.filter((r) => {
+      const text = config.searchText(r).toLowerCase();
+      return words.every((w) => text.includes(w));
+    });
+  }
+
+  function renderList() {
+    if (records.length === 0) {
+      replace(listPane, h('div', { class: 'empty', testid: `${config.noun}-empty` },
+        h('h2', {}, config.emptyTitle), h('p', {}, config.emptyText),
+        h('button', { type: 'button', class: 'primary', onclick: () => openEditor({}) }, config.addLabel)));
+      return;
+    }
+    const shown = visible();
+    const rows = shown.map((record) => h('tr', {
+      testid: `${config.noun}-row`, class: editing?.id === record.id ? 'selected' : null,
+      onclick: () => openEditor(record),
+    }, config.columns.map((column, index) => h('td', { 'data-label': column.label },
+      index === 0
+        ? h('button', { type: 'button', class: 'row-link', testid: `${config.noun}-name`, onclick: (e) => { e.stopPropagation(); openEditor(record); } }, column.value(record))
+        : column.value(record) || '—'))));
+    replace(listPane,
+      h('table', { class: 'records', testid: `${config.noun}-list` },
+        h('caption', { class: 'visually-hidden' }, config.title),
+        h('thead', {}, h('tr', {}, config.columns.map((c) => h('th', { scope: 'col' }, c.label)))),
+        h('tbody', {}, rows)),
+      shown.length === 0 ? h('p', { class: 'muted' }, `No ${config.noun}s match “${filter.value}”.`) : null,
+      h('p', { class: 'count muted' }, countLine(shown.length)));
+  }
+
+  function countLine(shownCount) {
+    const total = `${records.length} ${records.length === 1 ? config.noun : config.noun + 's'}`;
+    return shownCount === records.length ? total : `${shownCount} of ${total}`;
+  }
+
+  function renderEditorHint() {
+    replace(editorPane, h('div', { class: 'editor-hint' },
+      h('p', {}, config.hint),
+      h('p', { class: 'muted' }, 'Choose a name in the list to see or change its details.')));
+  }
+
+  function openEditor(record) {
+    if (dirty && !confirmDiscard()) return;
+    editing = record;
+    dirty = false;
+    const isNew = !record.id;
+    const specs = config.fields(context);
+    const values = isNew ? config.blank(context) : config.valuesOf(record);
+    const formId = `${config.noun}-form`;
+    const form = h('form', { class: 'editor', id: formId, testid: formId, novalidate: true, oninput: () => { dirty = true; } },
+      h('h2', {}, isNew ? config.addLabel : config.name(record)),
+      h('p', { class: 'form-message', role: 'alert', tabindex: '-1', testid: 'form-message', hidden: true }),
+      h('div', { class: 'fields' }, specs.map((spec) => field(formId, spec, values[spec.name]))),
+      isNew ? null : h('p', { class: 'record-line muted' }, recordLine(record.record)),
+      h('div', { class: 'actions' },
+        h('button', { type: 'submit', class: 'primary', testid: `${config.noun}-save` }, isNew ? `Add ${config.noun}` : 'Save changes'),
+        h('button', { type: 'button', testid: `${config.noun}-cancel`, onclick: close }, 'Cancel'),
+        isNew ? null : h('button', { type: 'button', class: 'danger', testid: `${config.noun}-delete`, onclick: () => remove(record) }, 'Delete')));
+    form.addEventListener('submit', (event) => { event.preventDefault(); save(form, specs, record); });
+    form.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') { event.preventDefault(); close(); }
+      if (event.key === 'Enter' && event.ctrlKey) { event.preventDefault(); form.requestSubmit(); }
+    });
+    replace(editorPane, form);
+    renderList();
+    form.querySelector('input, select, textarea')?.focus();
+  }
+
+  async function save(form, specs, record) {
+    clearErrors(form);
+    const { values, error } = readForm(form, specs);
+    if (error) { showError(form, error.field, error.message); return; }
+    const button = form.querySelector('button[type=submit]');
+    button.disabled = true;
+    try {
+      const saved = await config.save({ ...config.toInput(values), id: record.id ?? null });
+      dirty = false;
+      editing = null;
+      toast(`Saved ${config.name(saved)}.`);
+      await show();
+      renderEditorHint();
+      focusRow(saved);
+    } catch (failure) {
+      showError(form, failure.field, failure.message);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  async function remove(record) {
+    try {
+      await config.remove(record.id);
+    } catch (failure) {
+      showError(editorPane.querySelector('form'), null, failure.message);
+      return;
+    }
+    dirty = false;
+    editing = null;
+    await show();
+    renderEditorHint();
+    toast(`Deleted ${config.name(record)}.`, {
+      label: 'Undo',
+      run: async () => {
+        try {
+          await config.restore(record.id);
+          toast(`Restored ${config.name(record)}.`);
+        } catch (failure) {
+          toast(failure.message);
+        }
+        await show();
+      },
+    });
+  }
+
+  function close() {
+    if (dirty && !confirmDiscard()) return;
+    dirty = false;
+    editing = null;
+    renderEditorHint();
+    renderList();
+  }
+
+  function confirmDiscard() {
+    return window.confirm('Discard the changes you have typed?');
+  }
+
+  function focusRow(record) {
+    const names = [...listPane.querySelectorAll('.row-link')];
+    names.find((b) => b.textContent === config.name(record))?.focus();
+  }
+
+  return {
+    el: root,
+    show,
+    add: () => openEditor({}),
+    focusFilter: () => filter.focus(),
+  };
+}

@@ -1,0 +1,55 @@
+// Representatives: MPs, councillors and officials, with their current seat.
+
+import { api } from '../api.js';
+import { recordScreen } from './record-screen.js';
+
+export function representativesScreen(catalogue) {
+  const kindLabel = (code) => catalogue.representative_kinds.find((k) => k.code === code)?.label ?? code;
+  return recordScreen({
+    id: 'representatives',
+    noun: 'representative',
+    title: 'Representatives',
+    lede: 'The MPs, councillors and officials your group works with.',
+    addLabel: 'Add representative',
+    filterPlaceholder: 'Filter by name, party or seat',
+    emptyTitle: 'No representatives yet',
+    emptyText: 'Start with your MP: their name, party and constituency are enough for now.',
+    hint: 'A representative’s record keeps their seat over time, so after an election the history stays.',
+    columns: [
+      { label: 'Name', value: (r) => r.full_name },
+      { label: 'Office', value: (r) => kindLabel(r.kind) },
+      { label: 'Party', value: (r) => r.party },
+      { label: 'Seat', value: (r) => r.seat?.name },
+      { label: 'Our primary contact', value: (r) => r.primary_contact_name },
+    ],
+    searchText: (r) => [r.full_name, r.party, r.seat?.name, kindLabel(r.kind)].filter(Boolean).join(' '),
+    name: (r) => r.full_name,
+    load: async () => {
+      const [records, people] = await Promise.all([api.listRepresentatives(), api.listPeople()]);
+      return { records, context: { people } };
+    },
+    fields: ({ people }) => [
+      { name: 'full_name', label: 'Full name', required: true, placeholder: 'Jane Smith', autocomplete: 'name' },
+      { name: 'kind', label: 'Office', type: 'select', options: catalogue.representative_kinds },
+      { name: 'party', label: 'Party', placeholder: 'e.g. Labour, Conservative, Independent' },
+      { name: 'seat_name', label: 'Seat (constituency or ward)', placeholder: 'e.g. Birmingham Edgbaston',
+        hint: 'Changing the seat ends the old term today and keeps it on record.' },
+      { name: 'form_of_address', label: 'How letters open', placeholder: 'Dear Ms Smith' },
+      { name: 'primary_contact_id', label: 'Our primary contact', type: 'select', blank: 'No one yet',
+        options: people.map((p) => ({ code: p.id, label: p.full_name })),
+        hint: 'The one of us who keeps this relationship, so the MP hears one consistent voice.' },
+      { name: 'preferred_contact', label: 'Preferred way to be contacted', placeholder: 'e.g. email the constituency office' },
+      { name: 'surgery_pattern', label: 'Surgeries', placeholder: 'e.g. first and third Friday, Northfield library' },
+      { name: 'contact_cadence_days', label: 'Check in every (days)', type: 'number', min: 1, max: 3650,
+        hint: 'Leave blank for the usual three months.' },
+      { name: 'interests', label: 'Stated interests', type: 'textarea', wide: true, placeholder: 'Housing, buses, youth services' },
+      { name: 'notes', label: 'Notes', type: 'textarea', wide: true, rows: 4 },
+    ],
+    blank: () => ({ kind: 'mp' }),
+    valuesOf: (r) => ({ ...r, seat_name: r.seat?.name ?? '' }),
+    toInput: (values) => values,
+    save: api.saveRepresentative,
+    remove: api.deleteRepresentative,
+    restore: api.restoreRepresentative,
+  });
+}

@@ -1,0 +1,47 @@
+// Today: the home screen. For now it greets the member and says where things stand; the
+// reminders (due follow-ups and commitments) join it when they are built.
+
+import { h, replace } from '../dom.js';
+import { api } from '../api.js';
+import { greeting, longDate } from '../format.js';
+
+export function todayScreen(status, navigate) {
+  const body = h('div', { class: 'today-body' });
+  const root = h('section', { class: 'screen', testid: 'today-view', 'aria-labelledby': 'today-title' },
+    h('header', { class: 'screen-head' },
+      h('div', {},
+        h('h1', { id: 'today-title' }, 'Today'),
+        h('p', { class: 'lede', testid: 'today-date' }, longDate(new Date().toISOString())))),
+    body);
+
+  async function show() {
+    let reps = [];
+    let people = [];
+    try {
+      [reps, people] = await Promise.all([api.listRepresentatives(), api.listPeople()]);
+    } catch (error) {
+      replace(body, h('p', { class: 'problem', role: 'alert' }, error.message));
+      return;
+    }
+    const first = status.member?.full_name?.split(/\s+/)[0] ?? '';
+    replace(body,
+      h('p', { class: 'greeting' }, `${greeting()}${first ? `, ${first}` : ''}.`),
+      h('div', { class: 'cards' },
+        card('Representatives', reps.length, reps.length ? `${reps.map((r) => r.full_name).slice(0, 3).join(', ')}${reps.length > 3 ? '…' : ''}` : 'Add your MP to begin.',
+          'Go to representatives', () => navigate('representatives')),
+        card('People', people.length, 'Members, volunteers and other contacts.', 'Go to people', () => navigate('people'))),
+      h('div', { class: 'notice' },
+        h('h2', {}, 'Follow-ups and reminders'),
+        h('p', {}, 'Nothing is due. Once meetings are logged, the follow-ups and promises that fall due appear here, overdue first.')));
+  }
+
+  function card(title, count, text, action, onclick) {
+    return h('article', { class: 'card' },
+      h('h2', {}, title),
+      h('p', { class: 'big-number' }, String(count)),
+      h('p', { class: 'muted' }, text),
+      h('button', { type: 'button', class: 'link', onclick }, action));
+  }
+
+  return { el: root, show };
+}
