@@ -26,15 +26,25 @@ pub enum Error {
     #[error("{} is not a Rapport database, or it is damaged. Nothing was changed.", path.display())]
     NotADatabase { path: PathBuf },
 
-    /// A bad interchange file. `record` says which one ("people #3, id …"), `field` which field.
-    #[error("Nothing was imported. In {record}, field \"{field}\": {message}")]
-    Import { record: String, field: String, message: String },
+    #[error("Could not open {}: {source}. Check that the folder exists and that you may write to it.", path.display())]
+    CannotOpen { path: PathBuf, source: rusqlite::Error },
 
-    #[error("Could not read or write {}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    /// A bad interchange file. `record` says which record ("people record 3, id …") and
+    /// `field` which field, when the problem is in one.
+    #[error("Nothing was imported. {}", import_message(record.as_deref(), field.as_deref(), message))]
+    Import { record: Option<String>, field: Option<String>, message: String },
 
     #[error("Database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+}
+
+fn import_message(record: Option<&str>, field: Option<&str>, message: &str) -> String {
+    match (record, field) {
+        (Some(record), Some(field)) => format!("In {record}, field \"{field}\" {message}"),
+        (Some(record), None) => format!("{record} {message}"),
+        (None, Some(field)) => format!("The file's \"{field}\" {message}"),
+        (None, None) => format!("The file {message}"),
+    }
 }
 
 impl Error {
@@ -46,8 +56,8 @@ impl Error {
             Error::NotSetUp => "not_set_up",
             Error::TooNew { .. } => "too_new",
             Error::NotADatabase { .. } => "not_a_database",
+            Error::CannotOpen { .. } => "cannot_open",
             Error::Import { .. } => "import",
-            Error::Io { .. } => "io",
             Error::Sqlite(_) => "database",
         }
     }
@@ -56,16 +66,12 @@ impl Error {
     pub fn field(&self) -> Option<&str> {
         match self {
             Error::Invalid { field, .. } => Some(field),
-            Error::Import { field, .. } => Some(field),
+            Error::Import { field, .. } => field.as_deref(),
             _ => None,
         }
     }
 
     pub(crate) fn invalid(field: &str, message: impl Into<String>) -> Error {
         Error::Invalid { field: field.to_owned(), message: message.into() }
-    }
-
-    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
-        Error::Io { path: path.into(), source }
     }
 }

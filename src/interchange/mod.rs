@@ -40,17 +40,17 @@ impl Interchange {
     /// Reads an interchange file's text, with a plain message if it is not one.
     pub fn from_json(text: &str) -> Result<Interchange> {
         let file: Interchange = serde_json::from_str(text).map_err(|e| Error::Import {
-            record: "the file".into(),
-            field: "-".into(),
-            message: format!("it is not a Rapport export ({e})."),
+            record: None,
+            field: None,
+            message: format!("is not a Rapport export ({e})."),
         })?;
         if file.format != FORMAT_NAME {
-            return Err(file_error("format", format!("expected \"{FORMAT_NAME}\", found \"{}\".", file.format)));
+            return Err(file_error("format", format!("should be \"{FORMAT_NAME}\", not \"{}\".", file.format)));
         }
         if file.version > FORMAT_VERSION || file.version == 0 {
             return Err(file_error(
                 "version",
-                format!("this file is version {}; this Rapport reads versions 1 to {FORMAT_VERSION}. Install the latest Rapport.", file.version),
+                format!("is {}, but this Rapport reads versions 1 to {FORMAT_VERSION}. Install the latest Rapport.", file.version),
             ));
         }
         Ok(file)
@@ -75,7 +75,7 @@ pub struct ImportSummary {
 }
 
 fn file_error(field: &str, message: String) -> Error {
-    Error::Import { record: "the file".into(), field: field.into(), message }
+    Error::Import { record: None, field: Some(field.into()), message }
 }
 
 fn column_list(table: &Table) -> String {
@@ -137,7 +137,7 @@ pub(crate) fn row_json(conn: &Connection, table_name: &'static str, key: &dyn To
 pub(crate) fn import(tx: &Transaction, file: &Interchange) -> Result<ImportSummary> {
     for name in file.tables.keys() {
         if table(name).is_none() {
-            return Err(file_error("tables", format!("\"{name}\" is not a table Rapport knows.")));
+            return Err(file_error("tables", format!("list \"{name}\", which is not a table Rapport knows.")));
         }
     }
     ensure_empty(tx)?;
@@ -152,9 +152,9 @@ pub(crate) fn import(tx: &Transaction, file: &Interchange) -> Result<ImportSumma
                     Some(Value::String(text)) => Uuid::parse_str(text).ok(),
                     _ => None,
                 };
-                let id = id.ok_or_else(|| record_error(table, index, record, "id", "needs an id like 0192f1c4-7b1e-7cc0-8000-000000000000."))?;
+                let id = id.ok_or_else(|| record_error(table, index, record, Some("id"), "needs an id like 0192f1c4-7b1e-7cc0-8000-000000000000."))?;
                 if !seen.insert(id) {
-                    return Err(record_error(table, index, record, "id", "appears twice in this table."));
+                    return Err(record_error(table, index, record, Some("id"), "appears twice in this table."));
                 }
             }
         }
@@ -171,7 +171,7 @@ pub(crate) fn import(tx: &Transaction, file: &Interchange) -> Result<ImportSumma
         for (index, record) in records.iter().enumerate() {
             let values = record_values(table, index, record, &ids)?;
             stmt.execute(rusqlite::params_from_iter(values)).map_err(|e| {
-                record_error(table, index, record, "-", &format!("breaks a rule of the database ({e})."))
+                record_error(table, index, record, None, &format!("breaks a rule of the database ({e})."))
             })?;
         }
         summary.records += records.len();
@@ -188,26 +188,31 @@ fn ensure_empty(conn: &Connection) -> Result<()> {
     for table in TABLES {
         let count: i64 = conn.query_row(&format!("SELECT count(*) FROM {}", table.name), [], |row| row.get(0))?;
         if count > 0 {
-            return Err(file_error(
-                "-",
-                "this database already has records. Import into a new, empty data folder (rapport-cli --data-dir NEW_FOLDER import FILE).".into(),
-            ));
+            return Err(Error::Import {
+                record: None,
+                field: None,
+                message: "cannot go into this database, which already has records. Import into a new, empty data folder.".into(),
+            });
         }
     }
     Ok(())
 }
 
-fn record_error(table: &Table, index: usize, record: &Record, field: &str, message: &str) -> Error {
+fn record_error(table: &Table, index: usize, record: &Record, field: Option<&str>, message: &str) -> Error {
     let key = record.get(table.key).and_then(Value::as_str).map(|k| format!(", {} {k}", table.key)).unwrap_or_default();
-    Error::Import { record: format!("{} record {}{key}", table.name, index + 1), field: field.to_owned(), message: message.to_owned() }
+    Error::Import {
+        record: Some(format!("{} record {}{key}", table.name, index + 1)),
+        field: field.map(str::to_owned),
+        message: message.to_owned(),
+    }
 }
 
 /// One record's values in column order, each checked against its column.
 fn record_values(table: &Table, index: usize, record: &Record, ids: &BTreeMap<&str, HashSet<Uuid>>) -> Result<Vec<SqlValue>> {
     if let Some(extra) = record.keys().find(|k| !table.columns.iter().any(|c| c.name == k.as_str())) {
-        return Err(record_error(table, index, record, extra, &format!("is not a field of {}.", table.name)));
+        return Err(record_error(table, index, record, Some(extra), &format!("is not a field of {}.", table.name)));
     }
-    let fail = |column: &Column, message: String| record_error(table, index, record, column.name, &message);
+    let fail = |column: &Column, message: String| record_error(table, index, record, Some(column.name), &message);
     let mut values = Vec::with_capacity(table.columns.len());
     for column in table.columns {
         let value = record.get(column.name).unwrap_or(&Value::Null);
@@ -236,8 +241,8 @@ fn record_values(table: &Table, index: usize, record: &Record, ids: &BTreeMap<&s
             Kind::Bool => SqlValue::Integer(value.as_bool().ok_or_else(|| fail(column, "should be true or false.".into()))? as i64),
             Kind::Date => {
                 let text = as_text()?;
-                parse_date(text).ok_or_else(|| fail(column, format!("\"{text}\" should be a date like 2026-11-24.")))?;
-                SqlValue::Text(text.to_owned())
+                let date = parse_date(text).ok_or_else(|| fail(column, format!("\"{text}\" should be a date like 2026-11-24.")))?;
+                SqlValue::Text(date.format("%Y-%m-%d").to_string())
             }
             Kind::Instant => {
                 let text = as_text()?;
@@ -306,6 +311,6 @@ mod tests {
 
         let newer = r#"{"format":"rapport-interchange","version":99,"exported_at":"2026-11-24T09:00:00.000Z","tables":{}}"#;
         let err = Interchange::from_json(newer).unwrap_err();
-        assert!(err.to_string().contains("version 99"), "{err}");
+        assert!(err.to_string().contains("\"version\" is 99"), "{err}");
     }
 }

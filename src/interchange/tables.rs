@@ -73,7 +73,7 @@ macro_rules! record_table {
     };
 }
 
-/// Every table, in the order the interchange file lists them.
+/// Every table, in the order import writes them (the file itself lists tables alphabetically).
 pub static TABLES: &[Table] = &[
     record_table!("people", [
         req("full_name", Kind::Text),

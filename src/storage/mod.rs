@@ -225,10 +225,13 @@ impl Store {
     }
 }
 
-/// Turns SQLite's "not a database" into a message about the file.
+/// Turns SQLite's failures to open into messages about the file.
 fn classify_open_error(error: rusqlite::Error, path: &Path) -> Error {
     match error.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => Error::NotADatabase { path: path.to_owned() },
+        Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied | ErrorCode::ReadOnly) => {
+            Error::CannotOpen { path: path.to_owned(), source: error }
+        }
         _ => Error::Sqlite(error),
     }
 }

@@ -7,7 +7,7 @@ use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Mutex, MutexGuard};
+use tokio::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
@@ -21,7 +21,7 @@ const WAIT: Duration = Duration::from_secs(15);
 
 /// The window tests run one at a time: two WebKit instances on a 2-core machine only slow
 /// each other down.
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+static ONE_AT_A_TIME: Mutex<()> = Mutex::const_new(());
 
 /// A child process in its own process group, sent SIGTERM (then SIGKILL) as a group on drop,
 /// so tauri-driver stops WebKitWebDriver and the app with it.
@@ -47,7 +47,8 @@ fn spawn_group(command: &mut Command) -> Group {
     Group(command.process_group(0).spawn().unwrap_or_else(|e| panic!("could not start {command:?}: {e}")))
 }
 
-/// An X display: the one in `DISPLAY`, or a private Xvfb.
+/// An X display: a private Xvfb, or your own screen when `RAPPORT_E2E_DISPLAY` names it
+/// (to watch a test run).
 struct Display {
     name: String,
     _xvfb: Option<Group>,
@@ -55,7 +56,7 @@ struct Display {
 
 impl Display {
     fn start() -> Display {
-        if let Ok(name) = std::env::var("DISPLAY") {
+        if let Ok(name) = std::env::var("RAPPORT_E2E_DISPLAY") {
             if !name.is_empty() {
                 return Display { name, _xvfb: None };
             }
@@ -105,7 +106,7 @@ pub struct App {
 impl App {
     /// Starts the app on `data_dir` and waits until its first screen is drawn.
     pub async fn start(data_dir: &Path) -> App {
-        let lock = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let lock = ONE_AT_A_TIME.lock().await;
         let display = Display::start();
         let (port, native_port) = (free_port(), free_port());
         let mut command = Command::new(tauri_driver());
@@ -133,10 +134,9 @@ impl App {
         app
     }
 
-    /// Ends the session (closing the app) and stops the driver and display.
+    /// Ends the session (closing the app); dropping the rest stops the driver and display.
     pub async fn quit(self) {
-        let App { client, _driver, _display, _lock } = self;
-        let _ = client.close().await;
+        let _ = self.client.clone().close().await;
     }
 
     fn testid(id: &str) -> Locator<'_> {

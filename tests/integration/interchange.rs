@@ -130,10 +130,23 @@ fn an_unknown_table_or_a_newer_format_is_refused() {
     let mut file = source.export().unwrap();
     file.tables.insert("spaceships".into(), vec![]);
     let (_b, mut target) = empty_store();
-    assert!(target.import(&file).unwrap_err().to_string().contains("\"spaceships\" is not a table"));
+    assert!(target.import(&file).unwrap_err().to_string().contains("\"spaceships\", which is not a table"));
 
     let mut newer: Value = serde_json::from_str(&source.export().unwrap().to_json()).unwrap();
     newer["version"] = 2.into();
     let err = Interchange::from_json(&newer.to_string()).unwrap_err();
-    assert!(err.to_string().contains("version 2"), "{err}");
+    assert!(err.to_string().contains("\"version\" is 2"), "{err}");
+}
+
+#[test]
+fn dates_and_times_written_loosely_are_stored_in_their_standard_form() {
+    let (_a, source) = realistic_store();
+    let mut file = source.export().unwrap();
+    file.tables.get_mut("offices").unwrap()[0].insert("start_date".into(), "2026-1-5".into());
+    file.tables.get_mut("seats").unwrap()[0].insert("created_at".into(), "2026-06-01T10:00:00+01:00".into());
+    let (_b, mut target) = empty_store();
+    target.import(&file).unwrap();
+    let back = target.export().unwrap();
+    assert_eq!(back.tables["offices"][0]["start_date"], "2026-01-05");
+    assert_eq!(back.tables["seats"][0]["created_at"], "2026-06-01T09:00:00.000Z");
 }

@@ -20,7 +20,7 @@ export function representativesScreen(catalogue) {
       { label: 'Office', value: (r) => kindLabel(r.kind) },
       { label: 'Party', value: (r) => r.party },
       { label: 'Seat', value: (r) => r.seat?.name },
-      { label: 'Our primary contact', value: (r) => r.primary_contact_name },
+      { label: 'Primary contact', value: (r) => r.primary_contact_name },
     ],
     searchText: (r) => [r.full_name, r.party, r.seat?.name, kindLabel(r.kind)].filter(Boolean).join(' '),
     name: (r) => r.full_name,
