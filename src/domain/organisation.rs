@@ -34,6 +34,8 @@ impl SetupInput {
 pub struct SetupStatus {
     pub organisation: Option<Organisation>,
     pub member: Option<Person>,
+    /// The store's clock, so the UI's "today" agrees with the records (and with a test's clock).
+    pub now: String,
 }
 
 impl SetupStatus {

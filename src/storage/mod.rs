@@ -102,7 +102,7 @@ impl Store {
             Some(id) => people::find(&self.conn, id)?,
             None => None,
         };
-        Ok(SetupStatus { organisation, member })
+        Ok(SetupStatus { organisation, member, now: format_instant(self.clock.now()) })
     }
 
     /// First run: records our organisation and the member using this computer.

@@ -1,6 +1,6 @@
 //! The `people` table: our members and other contacts.
 
-use rusqlite::{named_params, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql};
 
 use super::{records, Writer};
 use crate::domain::{Person, PersonInput, RecordInfo};
@@ -46,18 +46,33 @@ pub(crate) fn find(conn: &Connection, id: PersonId) -> Result<Option<Person>> {
     Ok(stmt.query_row([id], from_row).optional()?)
 }
 
+/// The form's columns, bound once for both insert and update.
+fn bind<'a>(id: &'a PersonId, input: &'a PersonInput) -> Vec<(&'static str, &'a dyn ToSql)> {
+    vec![
+        (":id", id),
+        (":full_name", &input.full_name),
+        (":kind", &input.kind),
+        (":role_title", &input.role_title),
+        (":organisation_name", &input.organisation_name),
+        (":email", &input.email),
+        (":phone", &input.phone),
+        (":address", &input.address),
+        (":postcode", &input.postcode),
+        (":lawful_basis", &input.lawful_basis),
+        (":consent_notes", &input.consent_notes),
+        (":notes", &input.notes),
+    ]
+}
+
 pub(crate) fn insert(w: &Writer, id: PersonId, input: &PersonInput) -> Result<()> {
+    let mut params = bind(&id, input);
+    params.extend([(":now", &w.now as &dyn ToSql), (":author", &w.author)]);
     w.tx.execute(
         "INSERT INTO people (id, full_name, kind, role_title, organisation_name, email, phone, address, postcode,
                              lawful_basis, consent_notes, notes, created_at, created_by, updated_at, updated_by)
          VALUES (:id, :full_name, :kind, :role_title, :organisation_name, :email, :phone, :address, :postcode,
                  :lawful_basis, :consent_notes, :notes, :now, :author, :now, :author)",
-        named_params! {
-            ":id": id, ":full_name": input.full_name, ":kind": input.kind, ":role_title": input.role_title,
-            ":organisation_name": input.organisation_name, ":email": input.email, ":phone": input.phone,
-            ":address": input.address, ":postcode": input.postcode, ":lawful_basis": input.lawful_basis,
-            ":consent_notes": input.consent_notes, ":notes": input.notes, ":now": w.now, ":author": w.author,
-        },
+        &*params,
     )?;
     records::created(w, "people", &id)
 }
@@ -69,12 +84,7 @@ pub(crate) fn update(w: &Writer, id: PersonId, input: &PersonInput) -> Result<()
                     organisation_name = :organisation_name, email = :email, phone = :phone, address = :address,
                     postcode = :postcode, lawful_basis = :lawful_basis, consent_notes = :consent_notes, notes = :notes
               WHERE id = :id AND deleted_at IS NULL",
-            named_params! {
-                ":id": id, ":full_name": input.full_name, ":kind": input.kind, ":role_title": input.role_title,
-                ":organisation_name": input.organisation_name, ":email": input.email, ":phone": input.phone,
-                ":address": input.address, ":postcode": input.postcode, ":lawful_basis": input.lawful_basis,
-                ":consent_notes": input.consent_notes, ":notes": input.notes,
-            },
+            &*bind(&id, input),
         )?;
         Ok(())
     })

@@ -1,6 +1,6 @@
 //! The `representatives` table, read together with each one's current seat and primary contact.
 
-use rusqlite::{named_params, Connection, OptionalExtension, Row};
+use rusqlite::{named_params, Connection, OptionalExtension, Row, ToSql};
 
 use super::{records, Writer};
 use crate::domain::{OfficeKind, RecordInfo, Representative, RepresentativeInput, SeatRef};
@@ -61,20 +61,33 @@ pub(crate) fn find(conn: &Connection, id: RepresentativeId) -> Result<Option<Rep
     Ok(stmt.query_row(named_params! { ":seat_kind": OfficeKind::Seat, ":id": id }, from_row).optional()?)
 }
 
+/// The form's columns, bound once for both insert and update.
+fn bind<'a>(id: &'a RepresentativeId, input: &'a RepresentativeInput) -> Vec<(&'static str, &'a dyn ToSql)> {
+    vec![
+        (":id", id),
+        (":full_name", &input.full_name),
+        (":form_of_address", &input.form_of_address),
+        (":kind", &input.kind),
+        (":party", &input.party),
+        (":interests", &input.interests),
+        (":preferred_contact", &input.preferred_contact),
+        (":surgery_pattern", &input.surgery_pattern),
+        (":notes", &input.notes),
+        (":primary_contact_id", &input.primary_contact_id),
+        (":contact_cadence_days", &input.contact_cadence_days),
+    ]
+}
+
 pub(crate) fn insert(w: &Writer, id: RepresentativeId, input: &RepresentativeInput) -> Result<()> {
+    let mut params = bind(&id, input);
+    params.extend([(":now", &w.now as &dyn ToSql), (":author", &w.author)]);
     w.tx.execute(
         "INSERT INTO representatives (id, full_name, form_of_address, kind, party, interests, preferred_contact,
                                       surgery_pattern, notes, primary_contact_id, contact_cadence_days,
                                       created_at, created_by, updated_at, updated_by)
          VALUES (:id, :full_name, :form_of_address, :kind, :party, :interests, :preferred_contact,
                  :surgery_pattern, :notes, :primary_contact_id, :contact_cadence_days, :now, :author, :now, :author)",
-        named_params! {
-            ":id": id, ":full_name": input.full_name, ":form_of_address": input.form_of_address, ":kind": input.kind,
-            ":party": input.party, ":interests": input.interests, ":preferred_contact": input.preferred_contact,
-            ":surgery_pattern": input.surgery_pattern, ":notes": input.notes,
-            ":primary_contact_id": input.primary_contact_id, ":contact_cadence_days": input.contact_cadence_days,
-            ":now": w.now, ":author": w.author,
-        },
+        &*params,
     )?;
     records::created(w, "representatives", &id)
 }
@@ -87,12 +100,7 @@ pub(crate) fn update(w: &Writer, id: RepresentativeId, input: &RepresentativeInp
                     interests = :interests, preferred_contact = :preferred_contact, surgery_pattern = :surgery_pattern,
                     notes = :notes, primary_contact_id = :primary_contact_id, contact_cadence_days = :contact_cadence_days
               WHERE id = :id AND deleted_at IS NULL",
-            named_params! {
-                ":id": id, ":full_name": input.full_name, ":form_of_address": input.form_of_address, ":kind": input.kind,
-                ":party": input.party, ":interests": input.interests, ":preferred_contact": input.preferred_contact,
-                ":surgery_pattern": input.surgery_pattern, ":notes": input.notes,
-                ":primary_contact_id": input.primary_contact_id, ":contact_cadence_days": input.contact_cadence_days,
-            },
+            &*bind(&id, input),
         )?;
         Ok(())
     })

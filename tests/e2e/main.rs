@@ -5,3 +5,4 @@
 mod harness;
 mod people;
 mod representatives;
+mod startup;

@@ -12,6 +12,8 @@ async fn first_run_then_a_representative_added_through_the_form_survives_a_resta
     app.fill("member_name", "Amira Khan").await;
     app.click("setup-submit").await;
     assert_eq!(app.text_of("org-name").await, "Northfield Big Local");
+    // Today follows the app's clock: 24 November 2026, 9am in London.
+    assert_eq!(app.text_of("today-date").await, "24 November 2026");
     assert!(app.text_of("member-name").await.contains("Amira Khan"));
 
     app.click("nav-representatives").await;
@@ -64,7 +66,7 @@ async fn saving_a_representative_with_an_empty_name_shows_why_beside_the_field_a
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_deleted_representative_comes_back_with_undo() {
+async fn a_representative_is_edited_then_deleted_and_brought_back_with_undo() {
     let data = set_up_data_dir();
     let app = App::start(data.path()).await;
     app.click("nav-representatives").await;
@@ -75,6 +77,14 @@ async fn a_deleted_representative_comes_back_with_undo() {
     app.wait_for_text("representative-name", "Tom Reid").await;
 
     app.click("representative-name").await;
+    assert_eq!(app.value_of("full_name").await, "Tom Reid");
+    app.fill("party", "Liberal Democrat").await;
+    app.fill("seat_name", "Weoley and Selly Oak").await;
+    app.click("representative-save").await;
+    app.wait_until("the edit shows in the list", "return [...document.querySelectorAll('[data-testid=representative-row]')].some(r => r.textContent.includes('Liberal Democrat') && r.textContent.includes('Weoley and Selly Oak'))").await;
+
+    app.click("representative-name").await;
+    assert_eq!(app.value_of("party").await, "Liberal Democrat");
     app.click("representative-delete").await;
     app.find("representative-empty").await;
     let toasts = app.texts("toast").await;

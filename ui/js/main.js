@@ -49,7 +49,7 @@ function startupProblem(error) {
     h('div', { class: 'setup-card', role: 'alert', testid: 'startup-error' },
       h('h1', {}, 'Rapport could not open your records'),
       h('p', {}, error.message),
-      h('p', { class: 'muted' }, 'Your data has not been changed. If you need help, send this message to whoever looks after your group’s computers.')));
+      h('p', { class: 'muted' }, 'If you need help, send this message to whoever looks after your group’s computers.')));
 }
 
 function runApp(status, catalogue) {

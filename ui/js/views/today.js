@@ -11,7 +11,7 @@ export function todayScreen(status, navigate) {
     h('header', { class: 'screen-head' },
       h('div', {},
         h('h1', { id: 'today-title' }, 'Today'),
-        h('p', { class: 'lede', testid: 'today-date' }, longDate(new Date().toISOString())))),
+        h('p', { class: 'lede', testid: 'today-date' }, longDate(status.now)))),
     body);
 
   async function show() {
@@ -25,7 +25,7 @@ export function todayScreen(status, navigate) {
     }
     const first = status.member?.full_name?.split(/\s+/)[0] ?? '';
     replace(body,
-      h('p', { class: 'greeting' }, `${greeting()}${first ? `, ${first}` : ''}.`),
+      h('p', { class: 'greeting' }, `${greeting(new Date(status.now))}${first ? `, ${first}` : ''}.`),
       h('div', { class: 'cards' },
         card('Representatives', reps.length, reps.length ? `${reps.map((r) => r.full_name).slice(0, 3).join(', ')}${reps.length > 3 ? '…' : ''}` : 'Add your MP to begin.',
           'Go to representatives', () => navigate('representatives')),
