@@ -77,7 +77,8 @@ export function showError(form, fieldName, message) {
     slot.textContent = message;
     slot.hidden = false;
     control.setAttribute('aria-invalid', 'true');
-    control.focus();
+    control.focus({ preventScroll: true });
+    control.closest('.field').scrollIntoView({ block: 'nearest' });
     return;
   }
   const banner = form.querySelector('.form-message');
