@@ -39,17 +39,14 @@ pub struct Interchange {
 impl Interchange {
     /// Reads an interchange file's text, with a plain message if it is not one.
     pub fn from_json(text: &str) -> Result<Interchange> {
-        let file: Interchange = serde_json::from_str(text).map_err(|e| Error::Import {
-            record: None,
-            field: None,
-            message: format!("is not a Rapport export ({e})."),
-        })?;
+        let file: Interchange =
+            serde_json::from_str(text).map_err(|e| file_error(None, format!("is not a Rapport export ({e}).")))?;
         if file.format != FORMAT_NAME {
-            return Err(file_error("format", format!("should be \"{FORMAT_NAME}\", not \"{}\".", file.format)));
+            return Err(file_error(Some("format"), format!("should be \"{FORMAT_NAME}\", not \"{}\".", file.format)));
         }
         if file.version > FORMAT_VERSION || file.version == 0 {
             return Err(file_error(
-                "version",
+                Some("version"),
                 format!("is {}, but this Rapport reads versions 1 to {FORMAT_VERSION}. Install the latest Rapport.", file.version),
             ));
         }
@@ -74,8 +71,9 @@ pub struct ImportSummary {
     pub tables: BTreeMap<String, usize>,
 }
 
-fn file_error(field: &str, message: String) -> Error {
-    Error::Import { record: None, field: Some(field.into()), message }
+/// A problem with the file as a whole, or with one of its top-level fields.
+fn file_error(field: Option<&str>, message: String) -> Error {
+    Error::Import { record: None, field: field.map(str::to_owned), message }
 }
 
 fn column_list(table: &Table) -> String {
@@ -137,7 +135,7 @@ pub(crate) fn row_json(conn: &Connection, table_name: &'static str, key: &dyn To
 pub(crate) fn import(tx: &Transaction, file: &Interchange) -> Result<ImportSummary> {
     for name in file.tables.keys() {
         if table(name).is_none() {
-            return Err(file_error("tables", format!("list \"{name}\", which is not a table Rapport knows.")));
+            return Err(file_error(Some("tables"), format!("list \"{name}\", which is not a table Rapport knows.")));
         }
     }
     ensure_empty(tx)?;
@@ -188,11 +186,10 @@ fn ensure_empty(conn: &Connection) -> Result<()> {
     for table in TABLES {
         let count: i64 = conn.query_row(&format!("SELECT count(*) FROM {}", table.name), [], |row| row.get(0))?;
         if count > 0 {
-            return Err(Error::Import {
-                record: None,
-                field: None,
-                message: "cannot go into this database, which already has records. Import into a new, empty data folder.".into(),
-            });
+            return Err(file_error(
+                None,
+                "cannot go into this database, which already has records. Import into a new, empty data folder.".into(),
+            ));
         }
     }
     Ok(())
