@@ -27,12 +27,19 @@ pub enum Error {
     NotADatabase { path: PathBuf },
 
     #[error("Could not open {}: {source}. Check that the folder exists and that you may write to it.", path.display())]
-    CannotOpen { path: PathBuf, source: rusqlite::Error },
+    CannotOpen {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
 
     /// A bad interchange file. `record` says which record ("people record 3, id …") and
     /// `field` which field, when the problem is in one.
     #[error("Nothing was imported. {}", import_message(record.as_deref(), field.as_deref(), message))]
-    Import { record: Option<String>, field: Option<String>, message: String },
+    Import {
+        record: Option<String>,
+        field: Option<String>,
+        message: String,
+    },
 
     #[error("Database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
@@ -72,6 +79,9 @@ impl Error {
     }
 
     pub(crate) fn invalid(field: &str, message: impl Into<String>) -> Error {
-        Error::Invalid { field: field.to_owned(), message: message.into() }
+        Error::Invalid {
+            field: field.to_owned(),
+            message: message.into(),
+        }
     }
 }

@@ -9,7 +9,10 @@ use uuid::Uuid;
 /// Reads a 16-byte BLOB column as a UUID.
 pub(crate) fn uuid_from_sql(value: ValueRef<'_>) -> FromSqlResult<Uuid> {
     let bytes = value.as_blob()?;
-    Uuid::from_slice(bytes).map_err(|_| FromSqlError::InvalidBlobSize { expected_size: 16, blob_size: bytes.len() })
+    Uuid::from_slice(bytes).map_err(|_| FromSqlError::InvalidBlobSize {
+        expected_size: 16,
+        blob_size: bytes.len(),
+    })
 }
 
 macro_rules! id_type {
@@ -66,4 +69,12 @@ id_type!(
     SeatId,
     RepresentativeId,
     OfficeId,
+    CampaignId,
+    /// A meeting, letter, email, call or other contact with a representative.
+    InteractionId,
+    ParticipantId,
+    AskId,
+    CommitmentId,
+    FollowUpId,
+    StatusChangeId,
 );

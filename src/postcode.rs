@@ -15,7 +15,11 @@ pub struct PostcodeError {
 
 impl fmt::Display for PostcodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\"{}\" is not a UK postcode: {}. Enter one like SW1A 0AA, or leave it blank.", self.typed, self.reason)
+        write!(
+            f,
+            "\"{}\" is not a UK postcode: {}. Enter one like SW1A 0AA, or leave it blank.",
+            self.typed, self.reason
+        )
     }
 }
 
@@ -25,8 +29,15 @@ impl std::error::Error for PostcodeError {}
 const INWARD_FORBIDDEN: &[char] = &['C', 'I', 'K', 'M', 'O', 'V'];
 
 pub fn normalise(typed: &str) -> Result<String, PostcodeError> {
-    let fail = |reason| PostcodeError { typed: typed.trim().chars().take(20).collect(), reason };
-    let compact: String = typed.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect();
+    let fail = |reason| PostcodeError {
+        typed: typed.trim().chars().take(20).collect(),
+        reason,
+    };
+    let compact: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect();
     if compact.is_empty() {
         return Err(fail("it is empty"));
     }
@@ -42,12 +53,18 @@ pub fn normalise(typed: &str) -> Result<String, PostcodeError> {
     let (outward, inward) = compact.split_at(compact.len() - 3);
     let inward_chars: Vec<char> = inward.chars().collect();
     if !inward_chars[0].is_ascii_digit()
-        || !inward_chars[1..].iter().all(|c| c.is_ascii_alphabetic() && !INWARD_FORBIDDEN.contains(c))
+        || !inward_chars[1..]
+            .iter()
+            .all(|c| c.is_ascii_alphabetic() && !INWARD_FORBIDDEN.contains(c))
     {
-        return Err(fail("the last part should be a digit and two letters, like 0AA"));
+        return Err(fail(
+            "the last part should be a digit and two letters, like 0AA",
+        ));
     }
     if !outward_is_valid(outward) {
-        return Err(fail("the first part should look like B1, B15, SW1, SW1A or W1A"));
+        return Err(fail(
+            "the first part should look like B1, B15, SW1, SW1A or W1A",
+        ));
     }
     Ok(format!("{outward} {inward}"))
 }
@@ -62,7 +79,9 @@ fn outward_is_valid(outward: &str) -> bool {
         [a, n] => first_ok(*a) && digit(*n),
         [a, n, m] if digit(*n) => first_ok(*a) && (digit(*m) || "ABCDEFGHJKPSTUW".contains(*m)),
         [a, b, n] => first_ok(*a) && second_ok(*b) && digit(*n),
-        [a, b, n, m] => first_ok(*a) && second_ok(*b) && digit(*n) && (digit(*m) || "ABEHMNPRVWXY".contains(*m)),
+        [a, b, n, m] => {
+            first_ok(*a) && second_ok(*b) && digit(*n) && (digit(*m) || "ABEHMNPRVWXY".contains(*m))
+        }
         _ => false,
     }
 }
@@ -104,6 +123,9 @@ mod tests {
     #[test]
     fn the_message_says_what_to_fix() {
         let message = normalise("SW1A 0CA").unwrap_err().to_string();
-        assert!(message.contains("SW1A 0CA") && message.contains("like SW1A 0AA"), "{message}");
+        assert!(
+            message.contains("SW1A 0CA") && message.contains("like SW1A 0AA"),
+            "{message}"
+        );
     }
 }

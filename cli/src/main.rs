@@ -69,33 +69,63 @@ fn run(cli: Cli) -> Outcome {
     let data_dir = data_dir(cli.data_dir)?;
     let mut store = open_store(&data_dir)?;
     match cli.command {
-        Command::Init { organisation, member } => {
-            let status = store.set_up(&SetupInput { organisation_name: Some(organisation), member_name: Some(member) })?;
+        Command::Init {
+            organisation,
+            member,
+        } => {
+            let status = store.set_up(&SetupInput {
+                organisation_name: Some(organisation),
+                member_name: Some(member),
+            })?;
             if let (Some(organisation), Some(member)) = (status.organisation, status.member) {
-                println!("Set up Rapport for {}; entries will be recorded as {}.", organisation.name, member.full_name);
+                println!(
+                    "Set up Rapport for {}; entries will be recorded as {}.",
+                    organisation.name, member.full_name
+                );
             }
         }
         Command::Export { out } => {
             let file = store.export()?;
             let text = file.to_json();
             if out == Path::new("-") {
-                io::stdout().lock().write_all(text.as_bytes()).map_err(|e| format!("Could not write to standard output: {e}"))?;
-                eprintln!("Exported {} to standard output.", records(file.record_count()));
+                io::stdout()
+                    .lock()
+                    .write_all(text.as_bytes())
+                    .map_err(|e| format!("Could not write to standard output: {e}"))?;
+                eprintln!(
+                    "Exported {} to standard output.",
+                    records(file.record_count())
+                );
             } else {
                 write_whole_file(&out, text.as_bytes())?;
-                eprintln!("Exported {} to {}.", records(file.record_count()), out.display());
+                eprintln!(
+                    "Exported {} to {}.",
+                    records(file.record_count()),
+                    out.display()
+                );
             }
         }
         Command::Import { file: path } => {
-            let text = fs::read_to_string(&path).map_err(|e| format!("Could not read {}: {e}", path.display()))?;
+            let text = fs::read_to_string(&path)
+                .map_err(|e| format!("Could not read {}: {e}", path.display()))?;
             let summary = store.import(&Interchange::from_json(&text)?)?;
-            println!("Imported {} from {}.", records(summary.records), path.display());
+            println!(
+                "Imported {} from {}.",
+                records(summary.records),
+                path.display()
+            );
         }
         Command::Status => {
             let status = store.setup_status()?;
             let not_set_up = "(not set up: run rapport-cli init)";
-            println!("Organisation: {}", status.organisation.map_or(not_set_up.into(), |o| o.name));
-            println!("Member: {}", status.member.map_or(not_set_up.into(), |m| m.full_name));
+            println!(
+                "Organisation: {}",
+                status.organisation.map_or(not_set_up.into(), |o| o.name)
+            );
+            println!(
+                "Member: {}",
+                status.member.map_or(not_set_up.into(), |m| m.full_name)
+            );
             println!("Schema version: {}", store.schema_version()?);
             println!("Data folder: {}", data_dir.display());
         }
@@ -106,19 +136,32 @@ fn run(cli: Cli) -> Outcome {
 fn data_dir(given: Option<PathBuf>) -> Outcome<PathBuf> {
     // An empty variable counts as unset, as a shell's `RAPPORT_DATA_DIR= rapport-cli` intends.
     given
-        .or_else(|| std::env::var_os("RAPPORT_DATA_DIR").filter(|dir| !dir.is_empty()).map(PathBuf::from))
+        .or_else(|| {
+            std::env::var_os("RAPPORT_DATA_DIR")
+                .filter(|dir| !dir.is_empty())
+                .map(PathBuf::from)
+        })
         .or_else(|| dirs::data_dir().map(|dir| dir.join(APP_IDENTIFIER)))
-        .ok_or_else(|| "Could not find your data folder. Give one with --data-dir DIR or RAPPORT_DATA_DIR.".into())
+        .ok_or_else(|| {
+            "Could not find your data folder. Give one with --data-dir DIR or RAPPORT_DATA_DIR."
+                .into()
+        })
 }
 
 fn open_store(data_dir: &Path) -> Outcome<Store> {
     // A fixed clock makes exports repeatable byte for byte, which the end-to-end tests rely on.
     let clock = match std::env::var("RAPPORT_FIXED_NOW") {
-        Ok(text) => Clock::fixed_from_str(&text)
-            .ok_or_else(|| format!("RAPPORT_FIXED_NOW should be a time like 2026-11-24T09:00:00Z, not \"{text}\"."))?,
+        Ok(text) => Clock::fixed_from_str(&text).ok_or_else(|| {
+            format!("RAPPORT_FIXED_NOW should be a time like 2026-11-24T09:00:00Z, not \"{text}\".")
+        })?,
         Err(_) => Clock::System,
     };
-    fs::create_dir_all(data_dir).map_err(|e| format!("Could not create the data folder {}: {e}", data_dir.display()))?;
+    fs::create_dir_all(data_dir).map_err(|e| {
+        format!(
+            "Could not create the data folder {}: {e}",
+            data_dir.display()
+        )
+    })?;
     Ok(Store::open(&data_dir.join(DATABASE_FILE))?.with_clock(clock))
 }
 

@@ -1,7 +1,10 @@
 //! The commands the window may call (each allowed in capabilities/main.json). Each is one line
 //! over the core; errors cross as `{code, message, field}` so the UI switches on `code`.
 
-use rapport_core::domain::{self, Catalogue, Person, PersonInput, Representative, RepresentativeInput, SetupInput, SetupStatus};
+use rapport_core::domain::{
+    self, Catalogue, Person, PersonInput, Representative, RepresentativeInput, SetupInput,
+    SetupStatus,
+};
 use rapport_core::ids::{PersonId, RepresentativeId};
 use serde::Serialize;
 use tauri::State;
@@ -17,7 +20,11 @@ pub struct CommandError {
 
 impl From<rapport_core::Error> for CommandError {
     fn from(error: rapport_core::Error) -> Self {
-        CommandError { code: error.code(), message: error.to_string(), field: error.field().map(str::to_owned) }
+        CommandError {
+            code: error.code(),
+            message: error.to_string(),
+            field: error.field().map(str::to_owned),
+        }
     }
 }
 
@@ -64,7 +71,10 @@ pub fn list_representatives(state: State<AppState>) -> Reply<Vec<Representative>
 }
 
 #[tauri::command(async)]
-pub fn save_representative(state: State<AppState>, input: RepresentativeInput) -> Reply<Representative> {
+pub fn save_representative(
+    state: State<AppState>,
+    input: RepresentativeInput,
+) -> Reply<Representative> {
     state.with(|store| store.save_representative(&input))
 }
 
@@ -74,6 +84,9 @@ pub fn delete_representative(state: State<AppState>, id: RepresentativeId) -> Re
 }
 
 #[tauri::command(async)]
-pub fn restore_representative(state: State<AppState>, id: RepresentativeId) -> Reply<Representative> {
+pub fn restore_representative(
+    state: State<AppState>,
+    id: RepresentativeId,
+) -> Reply<Representative> {
     state.with(|store| store.restore_representative(id))
 }

@@ -11,9 +11,11 @@ use crate::commands::CommandError;
 pub fn data_dir(os_default: Option<PathBuf>) -> Result<PathBuf, Box<dyn std::error::Error>> {
     let dir = match std::env::var_os("RAPPORT_DATA_DIR") {
         Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-        _ => os_default.ok_or("no per-user data folder is known on this system; set RAPPORT_DATA_DIR")?,
+        _ => os_default
+            .ok_or("no per-user data folder is known on this system; set RAPPORT_DATA_DIR")?,
     };
-    std::fs::create_dir_all(&dir).map_err(|e| format!("could not create the data folder {}: {e}", dir.display()))?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| format!("could not create the data folder {}: {e}", dir.display()))?;
     Ok(dir)
 }
 
@@ -24,13 +26,23 @@ pub struct AppState {
 
 impl AppState {
     pub fn open(data_dir: &Path) -> AppState {
-        let store = Store::open(&data_dir.join("rapport.sqlite3")).map(|store| store.with_clock(clock())).map_err(CommandError::from);
-        AppState { store: Mutex::new(store) }
+        let store = Store::open(&data_dir.join("rapport.sqlite3"))
+            .map(|store| store.with_clock(clock()))
+            .map_err(CommandError::from);
+        AppState {
+            store: Mutex::new(store),
+        }
     }
 
     /// Runs `work` on the open store.
-    pub fn with<T>(&self, work: impl FnOnce(&mut Store) -> rapport_core::Result<T>) -> Result<T, CommandError> {
-        let mut guard = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    pub fn with<T>(
+        &self,
+        work: impl FnOnce(&mut Store) -> rapport_core::Result<T>,
+    ) -> Result<T, CommandError> {
+        let mut guard = self
+            .store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         match guard.as_mut() {
             Ok(store) => work(store).map_err(CommandError::from),
             Err(error) => Err(error.clone()),
@@ -40,5 +52,8 @@ impl AppState {
 
 /// The system clock, unless `RAPPORT_FIXED_NOW` (used only by tests) fixes the time.
 fn clock() -> Clock {
-    std::env::var("RAPPORT_FIXED_NOW").ok().and_then(|at| Clock::fixed_from_str(&at)).unwrap_or(Clock::System)
+    std::env::var("RAPPORT_FIXED_NOW")
+        .ok()
+        .and_then(|at| Clock::fixed_from_str(&at))
+        .unwrap_or(Clock::System)
 }

@@ -19,7 +19,13 @@ pub trait CodeEnum: Sized + Copy + 'static {
         Self::ALL.iter().copied().find(|v| v.code() == code)
     }
     fn choices() -> Vec<Choice> {
-        Self::ALL.iter().map(|v| Choice { code: v.code(), label: v.label() }).collect()
+        Self::ALL
+            .iter()
+            .map(|v| Choice {
+                code: v.code(),
+                label: v.label(),
+            })
+            .collect()
     }
     fn codes() -> Vec<&'static str> {
         Self::ALL.iter().map(|v| v.code()).collect()
@@ -274,7 +280,10 @@ mod tests {
 
     #[test]
     fn serde_uses_the_storage_codes() {
-        assert_eq!(serde_json::to_string(&AskStatus::UnderConsideration).unwrap(), "\"under_consideration\"");
+        assert_eq!(
+            serde_json::to_string(&AskStatus::UnderConsideration).unwrap(),
+            "\"under_consideration\""
+        );
         let kind: InteractionKind = serde_json::from_str("\"project_visit\"").unwrap();
         assert_eq!(kind, InteractionKind::ProjectVisit);
     }

@@ -2,14 +2,30 @@
 //! input must pass before it is stored. No SQL here.
 
 mod enums;
+mod history;
+mod interaction;
+mod lifecycle;
 mod organisation;
 mod person;
+mod profile;
 mod representative;
+mod tracking;
 
 pub use enums::*;
+pub use history::{DeletedRecord, FieldChange, HistoryEntry, SearchHit};
+pub use interaction::{
+    AskInput, AskView, AttendeeInput, CommitmentInput, CommitmentView, FollowUpInput, FollowUpView,
+    Interaction, InteractionInput, InteractionSummary, NameRef, Participant, PartyRef,
+};
+pub(crate) use interaction::{ValidAttendee, ValidInteraction, Who};
+pub use lifecycle::Lifecycle;
 pub use organisation::{Organisation, SetupInput, SetupStatus};
 pub use person::{Person, PersonInput};
+pub use profile::{
+    CoveredSeat, Office, Relationship, RepresentativeProfile, SeatHistory, SeatTerm,
+};
 pub use representative::{Representative, RepresentativeInput, SeatRef};
+pub use tracking::{AskFilter, Campaign, CommitmentFilter, StatusChange, StatusChangeInput};
 
 use serde::Serialize;
 
@@ -36,6 +52,9 @@ pub struct Catalogue {
     pub ask_statuses: Vec<Choice>,
     pub commitment_statuses: Vec<Choice>,
     pub follow_up_kinds: Vec<Choice>,
+    pub follow_up_statuses: Vec<Choice>,
+    pub interaction_statuses: Vec<Choice>,
+    pub sides: Vec<Choice>,
 }
 
 pub fn catalogue() -> Catalogue {
@@ -51,12 +70,19 @@ pub fn catalogue() -> Catalogue {
         ask_statuses: AskStatus::choices(),
         commitment_statuses: CommitmentStatus::choices(),
         follow_up_kinds: FollowUpKind::choices(),
+        follow_up_statuses: FollowUpStatus::choices(),
+        interaction_statuses: InteractionStatus::choices(),
+        sides: Side::choices(),
     }
 }
 
 /// Trims a form value; blank means "not given".
 pub(crate) fn tidy(value: &Option<String>) -> Option<String> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned)
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
 }
 
 /// Longest text we accept in one field: generous for notes, small enough to stop a pasted file.
@@ -66,7 +92,10 @@ pub(crate) fn check_length(field: &str, label: &str, value: &Option<String>) -> 
     match value {
         Some(v) if v.chars().count() > MAX_TEXT => Err(crate::Error::invalid(
             field,
-            format!("{label} is too long ({} characters). Shorten it to under {MAX_TEXT}.", v.chars().count()),
+            format!(
+                "{label} is too long ({} characters). Shorten it to under {MAX_TEXT}.",
+                v.chars().count()
+            ),
         )),
         _ => Ok(()),
     }

@@ -21,10 +21,18 @@ pub struct SetupInput {
 impl SetupInput {
     /// The trimmed organisation and member names, or the first thing to fix.
     pub(crate) fn validated(&self) -> Result<(String, String)> {
-        let organisation = tidy(&self.organisation_name)
-            .ok_or_else(|| Error::invalid("organisation_name", "Enter your group's name, for example \"Northfield Big Local\"."))?;
-        let member = tidy(&self.member_name)
-            .ok_or_else(|| Error::invalid("member_name", "Enter your own name: it is shown on every entry you record."))?;
+        let organisation = tidy(&self.organisation_name).ok_or_else(|| {
+            Error::invalid(
+                "organisation_name",
+                "Enter your group's name, for example \"Northfield Big Local\".",
+            )
+        })?;
+        let member = tidy(&self.member_name).ok_or_else(|| {
+            Error::invalid(
+                "member_name",
+                "Enter your own name: it is shown on every entry you record.",
+            )
+        })?;
         Ok((organisation, member))
     }
 }

@@ -85,7 +85,10 @@ impl PersonInput {
         }
         let postcode = match tidy(&self.postcode) {
             None => None,
-            Some(text) => Some(postcode::normalise(&text).map_err(|e| Error::invalid("postcode", e.to_string()))?),
+            Some(text) => Some(
+                postcode::normalise(&text)
+                    .map_err(|e| Error::invalid("postcode", e.to_string()))?,
+            ),
         };
         let tidied = PersonInput {
             id: self.id,
@@ -113,7 +116,11 @@ impl PersonInput {
 fn looks_like_email(text: &str) -> bool {
     match text.split_once('@') {
         Some((local, domain)) => {
-            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !text.contains(char::is_whitespace)
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !text.contains(char::is_whitespace)
         }
         None => false,
     }

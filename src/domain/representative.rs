@@ -87,7 +87,10 @@ impl RepresentativeInput {
     pub(crate) fn validated(&self) -> Result<RepresentativeInput> {
         let full_name = tidy(&self.full_name);
         if full_name.is_none() {
-            return Err(Error::invalid("full_name", "Enter the representative's full name, for example \"Jane Smith\"."));
+            return Err(Error::invalid(
+                "full_name",
+                "Enter the representative's full name, for example \"Jane Smith\".",
+            ));
         }
         if let Some(days) = self.contact_cadence_days {
             if !(1..=3650).contains(&days) {
@@ -127,7 +130,9 @@ impl RepresentativeInput {
             RepresentativeKind::Mla => SeatKind::NiAssembly,
             RepresentativeKind::Councillor => SeatKind::CouncilWard,
             RepresentativeKind::Mayor => SeatKind::MayoralArea,
-            RepresentativeKind::Peer | RepresentativeKind::Official | RepresentativeKind::Other => SeatKind::Other,
+            RepresentativeKind::Peer | RepresentativeKind::Official | RepresentativeKind::Other => {
+                SeatKind::Other
+            }
         })
     }
 }
@@ -138,7 +143,9 @@ mod tests {
 
     #[test]
     fn an_empty_name_is_refused_at_the_name_field() {
-        let err = RepresentativeInput::named("  ", RepresentativeKind::Mp).validated().unwrap_err();
+        let err = RepresentativeInput::named("  ", RepresentativeKind::Mp)
+            .validated()
+            .unwrap_err();
         assert_eq!(err.field(), Some("full_name"));
         assert!(err.to_string().contains("full name"));
     }
@@ -147,7 +154,10 @@ mod tests {
     fn cadence_must_be_a_sensible_number_of_days() {
         let mut input = RepresentativeInput::named("Jane Smith", RepresentativeKind::Mp);
         input.contact_cadence_days = Some(0);
-        assert_eq!(input.validated().unwrap_err().field(), Some("contact_cadence_days"));
+        assert_eq!(
+            input.validated().unwrap_err().field(),
+            Some("contact_cadence_days")
+        );
         input.contact_cadence_days = Some(90);
         assert!(input.validated().is_ok());
     }

@@ -4,7 +4,16 @@
 
 use rusqlite::Connection;
 
-const MIGRATIONS: &[(&str, &str)] = &[("0001_initial", include_str!("../migrations/0001_initial.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_initial",
+        include_str!("../migrations/0001_initial.sql"),
+    ),
+    (
+        "0002_logging_and_search",
+        include_str!("../migrations/0002_logging_and_search.sql"),
+    ),
+];
 
 /// The schema version this build of Rapport writes and understands.
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -41,7 +50,8 @@ mod tests {
     #[test]
     fn a_failing_migration_leaves_the_version_where_it_was() {
         let mut conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch("CREATE TABLE people (id INTEGER)").unwrap();
+        conn.execute_batch("CREATE TABLE people (id INTEGER)")
+            .unwrap();
         assert!(run(&mut conn).is_err());
         assert_eq!(version(&conn).unwrap(), 0);
     }

@@ -3,23 +3,37 @@
 //! `&Connection`; functions that write take a `Writer`, which carries the open transaction, the
 //! time and the author, so every write is stamped and audited the same way.
 
+mod campaigns;
+mod history;
+mod interactions;
 mod migrations;
 mod organisations;
 mod people;
+mod profile;
 mod records;
 mod representatives;
+mod search;
 mod seats;
 mod settings;
+mod tracking;
 
 use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};
 
-use crate::domain::{Person, PersonInput, Representative, RepresentativeInput, SetupInput, SetupStatus};
-use crate::ids::{PersonId, RepresentativeId};
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::domain::{
+    AskFilter, AskView, Campaign, CommitmentFilter, CommitmentView, CoveredSeat, DeletedRecord,
+    HistoryEntry, Interaction, InteractionInput, InteractionSummary, Person, PersonInput,
+    Representative, RepresentativeInput, RepresentativeProfile, SearchHit, SeatHistory, SeatKind,
+    SetupInput, SetupStatus, StatusChange, StatusChangeInput,
+};
+use crate::ids::{InteractionId, PersonId, RepresentativeId, SeatId};
 use crate::interchange::{self, ImportSummary, Interchange};
-use crate::time::{format_instant, Clock};
+use crate::time::{format_instant, london_date, Clock};
 use crate::{Error, Result};
 
 pub use migrations::LATEST_VERSION;
@@ -44,14 +58,21 @@ impl Store {
     /// Opens (creating if need be) the database file at `path` and brings its schema up to date.
     /// A file from a newer Rapport, or one that is not a database, is refused and left unchanged.
     pub fn open(path: &Path) -> Result<Store> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| classify_open_error(e, path))?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(|e| classify_open_error(e, path))?;
         Store::from_connection(conn, path, Clock::System)
     }
 
     /// A private database in memory: for tests and previews.
     pub fn open_in_memory() -> Result<Store> {
-        Store::from_connection(Connection::open_in_memory()?, Path::new(":memory:"), Clock::System)
+        Store::from_connection(
+            Connection::open_in_memory()?,
+            Path::new(":memory:"),
+            Clock::System,
+        )
     }
 
     /// Uses `clock` for every timestamp this store writes from now on.
@@ -65,14 +86,21 @@ impl Store {
         // Read the version before anything that could write to the file (journal mode included).
         let found = migrations::version(&conn).map_err(|e| classify_open_error(e, path))?;
         if found > LATEST_VERSION {
-            return Err(Error::TooNew { found, supported: LATEST_VERSION });
+            return Err(Error::TooNew {
+                found,
+                supported: LATEST_VERSION,
+            });
         }
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         migrations::run(&mut conn)?;
         let author = settings::get(&conn, CURRENT_MEMBER)?.and_then(|id| id.parse().ok());
-        Ok(Store { conn, clock, author })
+        Ok(Store {
+            conn,
+            clock,
+            author,
+        })
     }
 
     #[cfg(test)]
@@ -89,7 +117,11 @@ impl Store {
         let author = self.author.ok_or(Error::NotSetUp)?;
         let now = format_instant(self.clock.now());
         let tx = self.conn.transaction()?;
-        let result = work(&Writer { tx: &tx, now, author })?;
+        let result = work(&Writer {
+            tx: &tx,
+            now,
+            author,
+        })?;
         tx.commit()?;
         Ok(result)
     }
@@ -102,19 +134,27 @@ impl Store {
             Some(id) => people::find(&self.conn, id)?,
             None => None,
         };
-        Ok(SetupStatus { organisation, member, now: format_instant(self.clock.now()) })
+        Ok(SetupStatus {
+            organisation,
+            member,
+            now: format_instant(self.clock.now()),
+        })
     }
 
     /// First run: records our organisation and the member using this computer.
     pub fn set_up(&mut self, input: &SetupInput) -> Result<SetupStatus> {
         let (organisation_name, member_name) = input.validated()?;
         if self.setup_status()?.is_set_up() {
-            return Err(Error::invalid("organisation_name", "Rapport is already set up on this computer."));
+            return Err(Error::invalid(
+                "organisation_name",
+                "Rapport is already set up on this computer.",
+            ));
         }
         let member = PersonId::new();
         self.author = Some(member);
         let result = self.write(|w| {
-            let input = PersonInput::named(&member_name, crate::domain::PersonKind::Member).validated()?;
+            let input =
+                PersonInput::named(&member_name, crate::domain::PersonKind::Member).validated()?;
             people::insert(w, member, &input)?;
             organisations::insert(w, &organisation_name)?;
             settings::set(w, CURRENT_MEMBER, &member.to_string())
@@ -151,7 +191,10 @@ impl Store {
 
     pub fn delete_person(&mut self, id: PersonId) -> Result<()> {
         if Some(id) == self.author {
-            return Err(Error::invalid("id", "You cannot delete yourself: you are the member using this computer."));
+            return Err(Error::invalid(
+                "id",
+                "You cannot delete yourself: you are the member using this computer.",
+            ));
         }
         self.write(|w| records::set_deleted(w, "people", id, true))
     }
@@ -168,7 +211,9 @@ impl Store {
     }
 
     pub fn representative(&self, id: RepresentativeId) -> Result<Representative> {
-        representatives::find(&self.conn, id)?.ok_or(Error::NotFound { what: "representative" })
+        representatives::find(&self.conn, id)?.ok_or(Error::NotFound {
+            what: "representative",
+        })
     }
 
     /// Adds a representative (no id) or updates one (with id). A changed seat ends the old term
@@ -177,7 +222,10 @@ impl Store {
         let input = input.validated()?;
         if let Some(contact) = input.primary_contact_id {
             self.person(contact).map_err(|_| {
-                Error::invalid("primary_contact_id", "The primary contact you chose no longer exists. Choose another.")
+                Error::invalid(
+                    "primary_contact_id",
+                    "The primary contact you chose no longer exists. Choose another.",
+                )
             })?;
         }
         let today = self.clock.now().date_naive();
@@ -193,7 +241,13 @@ impl Store {
                     id
                 }
             };
-            seats::set_current_seat(w, id, input.seat_name.as_deref(), input.effective_seat_kind(), today)?;
+            seats::set_current_seat(
+                w,
+                id,
+                input.seat_name.as_deref(),
+                input.effective_seat_kind(),
+                today,
+            )?;
             Ok(id)
         })?;
         self.representative(id)
@@ -206,6 +260,149 @@ impl Store {
     pub fn restore_representative(&mut self, id: RepresentativeId) -> Result<Representative> {
         self.write(|w| records::set_deleted(w, "representatives", id, false))?;
         self.representative(id)
+    }
+
+    // ----- interactions: logging a meeting -----
+
+    /// Today on the London calendar, as stored dates are written.
+    fn today(&self) -> String {
+        london_date(self.clock.now()).format("%Y-%m-%d").to_string()
+    }
+
+    /// Logs an interaction (no id) or saves an edit (with id), with its participants, asks,
+    /// commitments and follow-ups, in one transaction: all of it, or nothing.
+    pub fn save_interaction(&mut self, input: &InteractionInput) -> Result<Interaction> {
+        let valid = input.validated(self.clock.now())?;
+        let id = self.write(|w| interactions::save(w, &valid))?;
+        self.interaction(id)
+    }
+
+    pub fn interaction(&self, id: InteractionId) -> Result<Interaction> {
+        interactions::find(&self.conn, id, &self.today())?.ok_or(Error::NotFound {
+            what: "interaction",
+        })
+    }
+
+    /// Interactions, newest first, a page at a time; with one representative's only if given.
+    pub fn list_interactions(
+        &self,
+        representative: Option<RepresentativeId>,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Page<InteractionSummary>> {
+        let (items, total) = interactions::list(
+            &self.conn,
+            representative,
+            limit.clamp(1, 500),
+            offset.max(0),
+        )?;
+        Ok(Page { items, total })
+    }
+
+    /// Deletes an interaction with everything logged with it; `restore_record` brings it all back.
+    pub fn delete_interaction(&mut self, id: InteractionId) -> Result<()> {
+        self.write(|w| interactions::set_deleted(w, id, true))
+    }
+
+    pub fn list_campaigns(&self) -> Result<Vec<Campaign>> {
+        campaigns::list(&self.conn)
+    }
+
+    // ----- profiles and seats -----
+
+    /// Everything the profile screen shows, with the newest `timeline_limit` interactions.
+    pub fn representative_profile(
+        &self,
+        id: RepresentativeId,
+        timeline_limit: i64,
+    ) -> Result<RepresentativeProfile> {
+        profile::profile(&self.conn, id, &self.today(), timeline_limit.clamp(1, 500))
+    }
+
+    /// A page of a representative's timeline, newest first.
+    pub fn representative_timeline(
+        &self,
+        id: RepresentativeId,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Page<InteractionSummary>> {
+        let (items, total) = profile::timeline(&self.conn, id, limit.clamp(1, 500), offset.max(0))?;
+        Ok(Page { items, total })
+    }
+
+    /// Who held a seat when.
+    pub fn seat_history(&self, id: SeatId) -> Result<SeatHistory> {
+        profile::seat_history(&self.conn, id)
+    }
+
+    /// The seats our area covers (it can straddle two constituencies), with their holders.
+    pub fn covered_seats(&self) -> Result<Vec<CoveredSeat>> {
+        seats::covered(&self.conn)
+    }
+
+    /// Adds a seat to those our area covers, by name.
+    pub fn cover_seat(&mut self, name: &str, kind: SeatKind) -> Result<Vec<CoveredSeat>> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(Error::invalid(
+                "seat_name",
+                "Enter the constituency or ward, for example \"Rochester and Strood\".",
+            ));
+        }
+        let organisation = organisations::ours(&self.conn)?.ok_or(Error::NotSetUp)?.id;
+        self.write(|w| seats::cover(w, organisation, name, kind))?;
+        self.covered_seats()
+    }
+
+    pub fn uncover_seat(&mut self, seat: SeatId) -> Result<Vec<CoveredSeat>> {
+        let organisation = organisations::ours(&self.conn)?.ok_or(Error::NotSetUp)?.id;
+        self.write(|w| seats::uncover(w, organisation, seat))?;
+        self.covered_seats()
+    }
+
+    // ----- asks, commitments and follow-ups -----
+
+    pub fn list_asks(&self, filter: &AskFilter) -> Result<Vec<AskView>> {
+        tracking::list_asks(&self.conn, filter)
+    }
+
+    pub fn list_commitments(&self, filter: &CommitmentFilter) -> Result<Vec<CommitmentView>> {
+        tracking::list_commitments(&self.conn, filter, &self.today())
+    }
+
+    /// Moves an ask, commitment or follow-up to a new status, keeping the step (with its note
+    /// and evidence) in the history. A move its life does not allow is refused.
+    pub fn change_status(&mut self, input: &StatusChangeInput) -> Result<Vec<StatusChange>> {
+        let input = input.tidied()?;
+        self.write(|w| tracking::change_status(w, &input))?;
+        self.status_history(input.id)
+    }
+
+    /// The statuses an ask, commitment or follow-up has had, oldest first.
+    pub fn status_history(&self, id: Uuid) -> Result<Vec<StatusChange>> {
+        tracking::history(&self.conn, id)
+    }
+
+    // ----- history, deleted records, search -----
+
+    /// Who recorded a record and every later change, oldest first.
+    pub fn record_history(&self, table: &str, id: Uuid) -> Result<Vec<HistoryEntry>> {
+        history::record_history(&self.conn, table, id)
+    }
+
+    /// Records deleted softly, newest first, which `restore_record` can bring back.
+    pub fn deleted_records(&self, limit: i64) -> Result<Vec<DeletedRecord>> {
+        history::deleted_records(&self.conn, limit.clamp(1, 1000))
+    }
+
+    pub fn restore_record(&mut self, table: &str, id: Uuid) -> Result<()> {
+        self.write(|w| history::restore(w, table, id))
+    }
+
+    /// The best matches for `text` over names, notes, summaries, impressions, asks, commitments
+    /// and follow-ups, ranked, with matched words marked.
+    pub fn search(&self, text: &str, limit: i64) -> Result<Vec<SearchHit>> {
+        search::search(&self.conn, text, limit.clamp(1, 200))
     }
 
     // ----- interchange -----
@@ -225,12 +422,24 @@ impl Store {
     }
 }
 
+/// One page of a longer list, and how many there are in all.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+}
+
 /// Turns SQLite's failures to open into messages about the file.
 fn classify_open_error(error: rusqlite::Error, path: &Path) -> Error {
     match error.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => Error::NotADatabase { path: path.to_owned() },
+        Some(ErrorCode::NotADatabase) => Error::NotADatabase {
+            path: path.to_owned(),
+        },
         Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied | ErrorCode::ReadOnly) => {
-            Error::CannotOpen { path: path.to_owned(), source: error }
+            Error::CannotOpen {
+                path: path.to_owned(),
+                source: error,
+            }
         }
         _ => Error::Sqlite(error),
     }

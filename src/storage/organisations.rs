@@ -10,9 +10,16 @@ use crate::Result;
 /// Our organisation: the first one recorded and not deleted.
 pub(crate) fn ours(conn: &Connection) -> Result<Option<Organisation>> {
     Ok(conn
-        .query_row("SELECT id, name FROM organisations WHERE deleted_at IS NULL ORDER BY seq LIMIT 1", [], |row| {
-            Ok(Organisation { id: row.get(0)?, name: row.get(1)? })
-        })
+        .query_row(
+            "SELECT id, name FROM organisations WHERE deleted_at IS NULL ORDER BY seq LIMIT 1",
+            [],
+            |row| {
+                Ok(Organisation {
+                    id: row.get(0)?,
+                    name: row.get(1)?,
+                })
+            },
+        )
         .optional()?)
 }
 

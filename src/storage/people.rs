@@ -29,20 +29,31 @@ fn from_row(row: &Row) -> rusqlite::Result<Person> {
         lawful_basis: row.get(9)?,
         consent_notes: row.get(10)?,
         notes: row.get(11)?,
-        record: RecordInfo { created_at: row.get(12)?, created_by: row.get(13)?, updated_at: row.get(14)?, updated_by: row.get(15)? },
+        record: RecordInfo {
+            created_at: row.get(12)?,
+            created_by: row.get(13)?,
+            updated_at: row.get(14)?,
+            updated_by: row.get(15)?,
+        },
     })
 }
 
 /// Everyone not deleted, by name.
 pub(crate) fn list(conn: &Connection) -> Result<Vec<Person>> {
-    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE p.deleted_at IS NULL ORDER BY p.full_name COLLATE NOCASE, p.id"))?;
-    let people = stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE p.deleted_at IS NULL ORDER BY p.full_name COLLATE NOCASE, p.id"
+    ))?;
+    let people = stmt
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(people)
 }
 
 /// One person, unless deleted.
 pub(crate) fn find(conn: &Connection, id: PersonId) -> Result<Option<Person>> {
-    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE p.id = ?1 AND p.deleted_at IS NULL"))?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE p.id = ?1 AND p.deleted_at IS NULL"
+    ))?;
     Ok(stmt.query_row([id], from_row).optional()?)
 }
 

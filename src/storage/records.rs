@@ -10,7 +10,14 @@ use crate::domain::AuditAction;
 use crate::interchange::row_json;
 use crate::{Error, Result};
 
-fn audit(w: &Writer, table: &'static str, id: &dyn ToSql, action: AuditAction, before: Option<&Value>, after: Option<&Value>) -> Result<()> {
+fn audit(
+    w: &Writer,
+    table: &'static str,
+    id: &dyn ToSql,
+    action: AuditAction,
+    before: Option<&Value>,
+    after: Option<&Value>,
+) -> Result<()> {
     w.tx.execute(
         "INSERT INTO audit_log (id, subject_table, subject_id, action, changed_at, changed_by, before_json, after_json)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -42,7 +49,9 @@ pub(crate) fn updated(
     what: &'static str,
     change: impl FnOnce() -> Result<()>,
 ) -> Result<()> {
-    let before = row_json(w.tx, table, id)?.filter(|row| row["deleted_at"].is_null()).ok_or(Error::NotFound { what })?;
+    let before = row_json(w.tx, table, id)?
+        .filter(|row| row["deleted_at"].is_null())
+        .ok_or(Error::NotFound { what })?;
     change()?;
     let unstamped = row_json(w.tx, table, id)?;
     if unstamped.as_ref() == Some(&before) {
@@ -50,21 +59,40 @@ pub(crate) fn updated(
     }
     stamp(w, table, id)?;
     let after = row_json(w.tx, table, id)?;
-    audit(w, table, id, AuditAction::Update, Some(&before), after.as_ref())
+    audit(
+        w,
+        table,
+        id,
+        AuditAction::Update,
+        Some(&before),
+        after.as_ref(),
+    )
 }
 
 /// Soft-deletes (or restores) a record: it is hidden, never erased, and the trail says who did it.
-pub(crate) fn set_deleted(w: &Writer, table: &'static str, id: impl ToSql, deleted: bool) -> Result<()> {
+pub(crate) fn set_deleted(
+    w: &Writer,
+    table: &'static str,
+    id: impl ToSql,
+    deleted: bool,
+) -> Result<()> {
     let before = row_json(w.tx, table, &id)?.ok_or(Error::NotFound { what: "record" })?;
     let was_deleted = !before["deleted_at"].is_null();
     if was_deleted == deleted {
         return Ok(());
     }
     let deleted_at = deleted.then_some(w.now.as_str());
-    w.tx.execute(&format!("UPDATE {table} SET deleted_at = ?1 WHERE id = ?2"), rusqlite::params![deleted_at, id])?;
+    w.tx.execute(
+        &format!("UPDATE {table} SET deleted_at = ?1 WHERE id = ?2"),
+        rusqlite::params![deleted_at, id],
+    )?;
     stamp(w, table, &id)?;
     let after = row_json(w.tx, table, &id)?;
-    let action = if deleted { AuditAction::Delete } else { AuditAction::Restore };
+    let action = if deleted {
+        AuditAction::Delete
+    } else {
+        AuditAction::Restore
+    };
     audit(w, table, &id, action, Some(&before), after.as_ref())
 }
 

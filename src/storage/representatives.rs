@@ -26,7 +26,11 @@ const SELECT: &str = "
 
 fn from_row(row: &Row) -> rusqlite::Result<Representative> {
     let seat = match row.get(13)? {
-        Some(id) => Some(SeatRef { id, name: row.get(14)?, kind: row.get(15)? }),
+        Some(id) => Some(SeatRef {
+            id,
+            name: row.get(14)?,
+            kind: row.get(15)?,
+        }),
         None => None,
     };
     Ok(Representative {
@@ -44,25 +48,44 @@ fn from_row(row: &Row) -> rusqlite::Result<Representative> {
         primary_contact_name: row.get(11)?,
         contact_cadence_days: row.get(12)?,
         seat,
-        record: RecordInfo { created_at: row.get(16)?, created_by: row.get(17)?, updated_at: row.get(18)?, updated_by: row.get(19)? },
+        record: RecordInfo {
+            created_at: row.get(16)?,
+            created_by: row.get(17)?,
+            updated_at: row.get(18)?,
+            updated_by: row.get(19)?,
+        },
     })
 }
 
 /// Every representative not deleted, by name.
 pub(crate) fn list(conn: &Connection) -> Result<Vec<Representative>> {
-    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE r.deleted_at IS NULL ORDER BY r.full_name COLLATE NOCASE, r.id"))?;
-    let reps = stmt.query_map(named_params! { ":seat_kind": OfficeKind::Seat }, from_row)?.collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE r.deleted_at IS NULL ORDER BY r.full_name COLLATE NOCASE, r.id"
+    ))?;
+    let reps = stmt
+        .query_map(named_params! { ":seat_kind": OfficeKind::Seat }, from_row)?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(reps)
 }
 
 /// One representative, unless deleted.
 pub(crate) fn find(conn: &Connection, id: RepresentativeId) -> Result<Option<Representative>> {
-    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE r.id = :id AND r.deleted_at IS NULL"))?;
-    Ok(stmt.query_row(named_params! { ":seat_kind": OfficeKind::Seat, ":id": id }, from_row).optional()?)
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE r.id = :id AND r.deleted_at IS NULL"
+    ))?;
+    Ok(stmt
+        .query_row(
+            named_params! { ":seat_kind": OfficeKind::Seat, ":id": id },
+            from_row,
+        )
+        .optional()?)
 }
 
 /// The form's columns, bound once for both insert and update.
-fn bind<'a>(id: &'a RepresentativeId, input: &'a RepresentativeInput) -> Vec<(&'static str, &'a dyn ToSql)> {
+fn bind<'a>(
+    id: &'a RepresentativeId,
+    input: &'a RepresentativeInput,
+) -> Vec<(&'static str, &'a dyn ToSql)> {
     vec![
         (":id", id),
         (":full_name", &input.full_name),

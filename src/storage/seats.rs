@@ -2,12 +2,13 @@
 //! A representative's current seat is the seat office with no end date.
 
 use chrono::NaiveDate;
-use rusqlite::{named_params, params, OptionalExtension};
+use rusqlite::{named_params, params, Connection, OptionalExtension};
 
 use super::{records, Writer};
-use crate::domain::{OfficeKind, SeatKind};
-use crate::ids::{OfficeId, RepresentativeId, SeatId};
-use crate::Result;
+use crate::domain::{CoveredSeat, NameRef, OfficeKind, SeatKind};
+use crate::ids::{OfficeId, OrganisationId, RepresentativeId, SeatId};
+use crate::time::{london_date, parse_instant};
+use crate::{Error, Result};
 
 /// The seat called `name` of this kind, recorded now if it is new. Names match ignoring case.
 fn find_or_create(w: &Writer, name: &str, kind: SeatKind) -> Result<SeatId> {
@@ -40,35 +41,54 @@ pub(crate) fn set_current_seat(
     kind: SeatKind,
     today: NaiveDate,
 ) -> Result<()> {
-    let current: Option<(OfficeId, SeatId)> = w
-        .tx
-        .query_row(
-            "SELECT id, seat_id FROM offices
+    let current: Option<(OfficeId, SeatId, String)> =
+        w.tx.query_row(
+            "SELECT id, seat_id, created_at FROM offices
               WHERE representative_id = ?1 AND kind = ?2 AND end_date IS NULL AND deleted_at IS NULL
               ORDER BY seq DESC LIMIT 1",
             params![representative, OfficeKind::Seat],
-            |row| Ok((row.get(0)?, row.get(1)?)),
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
         )
         .optional()?;
     let wanted = match seat_name {
         Some(name) => Some((find_or_create(w, name, kind)?, name)),
         None => None,
     };
-    if let (Some((_, held)), Some((seat, _))) = (current, wanted) {
-        if held == seat {
+    if let (Some((office, held, recorded)), Some((seat, name))) = (&current, wanted) {
+        if *held == seat {
             return Ok(());
+        }
+        // A seat changed on the day its term was recorded is a correction (a typo, the wrong
+        // constituency picked), not an election: fix the term rather than end it.
+        if parse_instant(recorded).map(london_date) == Some(today) {
+            return records::updated(w, "offices", office, "office", || {
+                w.tx.execute(
+                    "UPDATE offices SET seat_id = ?1, title = ?2 WHERE id = ?3",
+                    params![seat, name, office],
+                )?;
+                Ok(())
+            });
         }
     }
     let today = today.format("%Y-%m-%d").to_string();
-    if let Some((office, _)) = current {
+    if let Some((office, ..)) = current {
         records::updated(w, "offices", &office, "office", || {
-            w.tx.execute("UPDATE offices SET end_date = ?1 WHERE id = ?2", params![today, office])?;
+            w.tx.execute(
+                "UPDATE offices SET end_date = ?1 WHERE id = ?2",
+                params![today, office],
+            )?;
             Ok(())
         })?;
     }
     if let Some((seat, name)) = wanted {
-        // A first seat has no known start; a change of seat starts today.
-        let start = current.map(|_| today.clone());
+        // A change of seat, or of a seat's holder, starts today. A first seat for a seat new
+        // to the record has no known start.
+        let held_before: bool = w.tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM offices WHERE seat_id = ?1 AND kind = ?2 AND deleted_at IS NULL)",
+            params![seat, OfficeKind::Seat],
+            |row| row.get(0),
+        )?;
+        let start = (current.is_some() || held_before).then(|| today.clone());
         let office = OfficeId::new();
         w.tx.execute(
             "INSERT INTO offices (id, representative_id, kind, title, seat_id, start_date, source,
@@ -82,4 +102,77 @@ pub(crate) fn set_current_seat(
         records::created(w, "offices", &office)?;
     }
     Ok(())
+}
+
+/// The seats our organisation covers, each with who holds it now.
+pub(crate) fn covered(conn: &Connection) -> Result<Vec<CoveredSeat>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.id, s.name, s.kind, r.id, r.full_name
+           FROM organisation_seats os
+           JOIN seats s ON s.id = os.seat_id AND s.deleted_at IS NULL
+           LEFT JOIN offices o ON o.seq = (SELECT o2.seq FROM offices o2
+                                            WHERE o2.seat_id = s.id AND o2.kind = 'seat' AND o2.end_date IS NULL
+                                              AND o2.deleted_at IS NULL ORDER BY o2.seq DESC LIMIT 1)
+           LEFT JOIN representatives r ON r.id = o.representative_id AND r.deleted_at IS NULL
+          WHERE os.deleted_at IS NULL
+          ORDER BY s.name COLLATE NOCASE",
+    )?;
+    let rows = stmt.query_map([], |row| {
+        let holder = match row.get::<_, Option<RepresentativeId>>(3)? {
+            Some(id) => Some(NameRef {
+                id: id.0,
+                name: row.get(4)?,
+            }),
+            None => None,
+        };
+        Ok(CoveredSeat {
+            id: row.get(0)?,
+            name: row.get(1)?,
+            kind: row.get(2)?,
+            holder,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Records that our organisation covers the seat called `name` (added if new).
+pub(crate) fn cover(
+    w: &Writer,
+    organisation: OrganisationId,
+    name: &str,
+    kind: SeatKind,
+) -> Result<SeatId> {
+    let seat = find_or_create(w, name, kind)?;
+    let already: Option<Vec<u8>> = w
+        .tx
+        .query_row(
+            "SELECT id FROM organisation_seats WHERE organisation_id = ?1 AND seat_id = ?2 AND deleted_at IS NULL",
+            params![organisation, seat],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if already.is_none() {
+        let id = uuid::Uuid::now_v7();
+        w.tx.execute(
+            "INSERT INTO organisation_seats (id, organisation_id, seat_id, created_at, created_by, updated_at, updated_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?4, ?5)",
+            params![&id.as_bytes()[..], organisation, seat, w.now, w.author],
+        )?;
+        records::created(w, "organisation_seats", &&id.as_bytes()[..])?;
+    }
+    Ok(seat)
+}
+
+/// Our organisation no longer covers this seat (its history stays).
+pub(crate) fn uncover(w: &Writer, organisation: OrganisationId, seat: SeatId) -> Result<()> {
+    let link: Vec<u8> = w
+        .tx
+        .query_row(
+            "SELECT id FROM organisation_seats WHERE organisation_id = ?1 AND seat_id = ?2 AND deleted_at IS NULL",
+            params![organisation, seat],
+            |row| row.get(0),
+        )
+        .optional()?
+        .ok_or(Error::NotFound { what: "seat" })?;
+    records::set_deleted(w, "organisation_seats", link, true)
 }

@@ -6,7 +6,11 @@ use super::Writer;
 use crate::Result;
 
 pub(crate) fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| row.get(0)).optional()?)
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| {
+            row.get(0)
+        })
+        .optional()?)
 }
 
 pub(crate) fn set(w: &Writer, key: &str, value: &str) -> Result<()> {

@@ -32,12 +32,25 @@ fn stderr(output: &Output) -> String {
 /// Runs a command that must succeed, and returns what it printed to standard output.
 fn succeed(data_dir: &Path, args: &[&str]) -> String {
     let output = rapport(data_dir, args);
-    assert!(output.status.success(), "rapport-cli {args:?} failed: {}", stderr(&output));
+    assert!(
+        output.status.success(),
+        "rapport-cli {args:?} failed: {}",
+        stderr(&output)
+    );
     stdout(&output)
 }
 
 fn init(data_dir: &Path) {
-    succeed(data_dir, &["init", "--organisation", "Northfield Big Local", "--member", "Amira Khan"]);
+    succeed(
+        data_dir,
+        &[
+            "init",
+            "--organisation",
+            "Northfield Big Local",
+            "--member",
+            "Amira Khan",
+        ],
+    );
 }
 
 fn path_str(path: &Path) -> &str {
@@ -56,16 +69,34 @@ fn init_then_status_shows_the_organisation_and_member() {
     let data = TempDir::new().unwrap();
     let dir = data.path().join("not yet made");
 
-    let output = rapport(&dir, &["init", "--organisation", "  Northfield Big Local ", "--member", "Amira Khan"]);
+    let output = rapport(
+        &dir,
+        &[
+            "init",
+            "--organisation",
+            "  Northfield Big Local ",
+            "--member",
+            "Amira Khan",
+        ],
+    );
     assert!(output.status.success(), "{}", stderr(&output));
-    assert_eq!(stdout(&output), "Set up Rapport for Northfield Big Local; entries will be recorded as Amira Khan.\n");
+    assert_eq!(
+        stdout(&output),
+        "Set up Rapport for Northfield Big Local; entries will be recorded as Amira Khan.\n"
+    );
     assert!(dir.join("rapport.sqlite3").is_file());
 
     let status = succeed(&dir, &["status"]);
-    assert!(status.contains("Organisation: Northfield Big Local\n"), "{status}");
+    assert!(
+        status.contains("Organisation: Northfield Big Local\n"),
+        "{status}"
+    );
     assert!(status.contains("Member: Amira Khan\n"), "{status}");
     assert!(status.contains("Schema version: 1\n"), "{status}");
-    assert!(status.contains(&format!("Data folder: {}\n", dir.display())), "{status}");
+    assert!(
+        status.contains(&format!("Data folder: {}\n", dir.display())),
+        "{status}"
+    );
 }
 
 #[test]
@@ -73,9 +104,22 @@ fn a_second_init_is_refused_and_changes_nothing() {
     let data = TempDir::new().unwrap();
     init(data.path());
 
-    let output = rapport(data.path(), &["init", "--organisation", "Other Group", "--member", "Someone Else"]);
+    let output = rapport(
+        data.path(),
+        &[
+            "init",
+            "--organisation",
+            "Other Group",
+            "--member",
+            "Someone Else",
+        ],
+    );
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).starts_with("rapport-cli: Rapport is already set up"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).starts_with("rapport-cli: Rapport is already set up"),
+        "{}",
+        stderr(&output)
+    );
     assert!(succeed(data.path(), &["status"]).contains("Organisation: Northfield Big Local\n"));
 }
 
@@ -89,10 +133,17 @@ fn export_then_import_into_an_empty_folder_round_trips_byte_for_byte() {
     let exported = export_to(first.path(), files.path(), "first.json");
     let output = rapport(second.path(), &["import", path_str(&exported)]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stdout(&output).starts_with("Imported "), "{}", stdout(&output));
+    assert!(
+        stdout(&output).starts_with("Imported "),
+        "{}",
+        stdout(&output)
+    );
     let again = export_to(second.path(), files.path(), "second.json");
 
-    let (first_bytes, second_bytes) = (std::fs::read(&exported).unwrap(), std::fs::read(&again).unwrap());
+    let (first_bytes, second_bytes) = (
+        std::fs::read(&exported).unwrap(),
+        std::fs::read(&again).unwrap(),
+    );
     assert!(!first_bytes.is_empty());
     assert!(first_bytes == second_bytes, "the two exports differ");
     // The imported database knows who its member is, just like the original.
@@ -106,10 +157,19 @@ fn export_to_standard_output_writes_the_json_there_and_the_summary_to_stderr() {
 
     let output = rapport(data.path(), &["export", "--out", "-"]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let file: Value = serde_json::from_slice(&output.stdout).expect("standard output is the JSON export alone");
+    let file: Value =
+        serde_json::from_slice(&output.stdout).expect("standard output is the JSON export alone");
     assert_eq!(file["format"], "rapport-interchange");
-    assert!(stderr(&output).starts_with("Exported "), "{}", stderr(&output));
-    assert!(stderr(&output).ends_with(" to standard output.\n"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).starts_with("Exported "),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).ends_with(" to standard output.\n"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -128,14 +188,26 @@ fn a_bad_record_is_named_and_nothing_is_imported() {
     let output = rapport(target.path(), &["import", path_str(&bad)]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let message = stderr(&output);
-    assert!(message.starts_with("rapport-cli: Nothing was imported."), "{message}");
+    assert!(
+        message.starts_with("rapport-cli: Nothing was imported."),
+        "{message}"
+    );
     assert!(message.contains("people record 1"), "{message}");
     assert!(message.contains("\"kind\""), "{message}");
     assert!(message.contains("wizard"), "{message}");
 
-    let after: Value = serde_json::from_str(&succeed(target.path(), &["export", "--out", "-"])).unwrap();
-    assert_eq!(after["tables"]["people"], Value::Array(vec![]), "no person was imported");
-    assert_eq!(after["tables"]["organisations"], Value::Array(vec![]), "no organisation was imported");
+    let after: Value =
+        serde_json::from_str(&succeed(target.path(), &["export", "--out", "-"])).unwrap();
+    assert_eq!(
+        after["tables"]["people"],
+        Value::Array(vec![]),
+        "no person was imported"
+    );
+    assert_eq!(
+        after["tables"]["organisations"],
+        Value::Array(vec![]),
+        "no organisation was imported"
+    );
 }
 
 #[test]
@@ -148,7 +220,10 @@ fn importing_garbage_fails_with_a_plain_message() {
     let output = rapport(data.path(), &["import", path_str(&garbage)]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
-    assert!(message.starts_with("rapport-cli: Nothing was imported."), "{message}");
+    assert!(
+        message.starts_with("rapport-cli: Nothing was imported."),
+        "{message}"
+    );
     assert!(message.contains("not a Rapport export"), "{message}");
     assert!(!message.contains("panicked"), "{message}");
 }
@@ -161,7 +236,14 @@ fn a_missing_import_file_is_named_in_the_message() {
 
     let output = rapport(data.path(), &["import", path_str(&missing)]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).starts_with(&format!("rapport-cli: Could not read {}: ", missing.display())), "{}", stderr(&output));
+    assert!(
+        stderr(&output).starts_with(&format!(
+            "rapport-cli: Could not read {}: ",
+            missing.display()
+        )),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -172,7 +254,14 @@ fn an_export_to_a_missing_folder_fails_naming_the_file() {
 
     let output = rapport(data.path(), &["export", "--out", path_str(&missing_folder)]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).starts_with(&format!("rapport-cli: Could not write {}: ", missing_folder.display())), "{}", stderr(&output));
+    assert!(
+        stderr(&output).starts_with(&format!(
+            "rapport-cli: Could not write {}: ",
+            missing_folder.display()
+        )),
+        "{}",
+        stderr(&output)
+    );
     assert!(!missing_folder.exists());
 }
 
@@ -189,8 +278,15 @@ fn a_database_from_a_newer_rapport_is_refused_and_left_unchanged() {
 
     let output = rapport(data.path(), &["status"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("newer version of Rapport"), "{}", stderr(&output));
-    assert!(std::fs::read(&database).unwrap() == before, "the database file was changed");
+    assert!(
+        stderr(&output).contains("newer version of Rapport"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        std::fs::read(&database).unwrap() == before,
+        "the database file was changed"
+    );
 }
 
 #[test]
@@ -204,12 +300,21 @@ fn the_data_folder_can_come_from_the_environment() {
         .output()
         .expect("the rapport-cli binary runs");
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stdout(&output).contains("Organisation: Northfield Big Local\n"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("Organisation: Northfield Big Local\n"),
+        "{}",
+        stdout(&output)
+    );
 }
 
 #[test]
 fn usage_errors_exit_with_code_two() {
     let data = TempDir::new().unwrap();
-    assert_eq!(rapport(data.path(), &["init", "--organisation", "Only half"]).status.code(), Some(2));
+    assert_eq!(
+        rapport(data.path(), &["init", "--organisation", "Only half"])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(rapport(data.path(), &["frobnicate"]).status.code(), Some(2));
 }

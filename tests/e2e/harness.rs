@@ -7,8 +7,8 @@ use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use tokio::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
+use tokio::sync::{Mutex, MutexGuard};
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -44,7 +44,12 @@ impl Drop for Group {
 }
 
 fn spawn_group(command: &mut Command) -> Group {
-    Group(command.process_group(0).spawn().unwrap_or_else(|e| panic!("could not start {command:?}: {e}")))
+    Group(
+        command
+            .process_group(0)
+            .spawn()
+            .unwrap_or_else(|e| panic!("could not start {command:?}: {e}")),
+    )
 }
 
 /// An X display: a private Xvfb, or your own screen when `RAPPORT_E2E_DISPLAY` names it
@@ -62,24 +67,50 @@ impl Display {
             }
         }
         let mut command = Command::new("Xvfb");
-        command.args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"]).stdout(Stdio::piped()).stderr(Stdio::null());
+        command
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
         let mut xvfb = spawn_group(&mut command);
         let mut line = String::new();
-        BufReader::new(xvfb.0.stdout.take().unwrap()).read_line(&mut line).expect("Xvfb reports its display");
+        BufReader::new(xvfb.0.stdout.take().unwrap())
+            .read_line(&mut line)
+            .expect("Xvfb reports its display");
         let number = line.trim();
-        assert!(!number.is_empty(), "Xvfb did not start; is the xvfb package installed? (make test installs it)");
-        Display { name: format!(":{number}"), _xvfb: Some(xvfb) }
+        assert!(
+            !number.is_empty(),
+            "Xvfb did not start; is the xvfb package installed? (make test installs it)"
+        );
+        Display {
+            name: format!(":{number}"),
+            _xvfb: Some(xvfb),
+        }
     }
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn wait_for_port(port: u16) {
     let deadline = Instant::now() + WAIT;
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "tauri-driver did not listen on port {port}");
+        assert!(
+            Instant::now() < deadline,
+            "tauri-driver did not listen on port {port}"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -92,7 +123,9 @@ fn tauri_driver() -> PathBuf {
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")))
         .map(|home| home.join("bin/tauri-driver"));
-    in_cargo_home.filter(|path| path.exists()).unwrap_or_else(|| "tauri-driver".into())
+    in_cargo_home
+        .filter(|path| path.exists())
+        .unwrap_or_else(|| "tauri-driver".into())
 }
 
 /// One running app with its own data folder.
@@ -111,7 +144,12 @@ impl App {
         let (port, native_port) = (free_port(), free_port());
         let mut command = Command::new(tauri_driver());
         command
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("DISPLAY", &display.name)
             .env("RAPPORT_DATA_DIR", data_dir)
             .env("RAPPORT_FIXED_NOW", NOW)
@@ -122,15 +160,27 @@ impl App {
         wait_for_port(port);
 
         let mut capabilities = serde_json::Map::new();
-        capabilities.insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_rapport") }));
+        capabilities.insert(
+            "tauri:options".into(),
+            json!({ "application": env!("CARGO_BIN_EXE_rapport") }),
+        );
         capabilities.insert("browserName".into(), json!("wry"));
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(capabilities)
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("a WebDriver session with the app");
-        let app = App { client, _driver: driver, _display: display, _lock: lock };
-        app.wait_until("the app is ready", "return document.body.dataset.ready === 'true'").await;
+        let app = App {
+            client,
+            _driver: driver,
+            _display: display,
+            _lock: lock,
+        };
+        app.wait_until(
+            "the app is ready",
+            "return document.body.dataset.ready === 'true'",
+        )
+        .await;
         app
     }
 
@@ -154,13 +204,19 @@ impl App {
                     return element;
                 }
             }
-            assert!(Instant::now() < deadline, "no visible [data-testid={testid}] within {WAIT:?}");
+            assert!(
+                Instant::now() < deadline,
+                "no visible [data-testid={testid}] within {WAIT:?}"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
 
     pub async fn find_all(&self, testid: &str) -> Vec<Element> {
-        self.client.find_all(Self::testid(testid)).await.unwrap_or_default()
+        self.client
+            .find_all(Self::testid(testid))
+            .await
+            .unwrap_or_default()
     }
 
     pub async fn is_present(&self, testid: &str) -> bool {
@@ -168,7 +224,11 @@ impl App {
     }
 
     pub async fn click(&self, testid: &str) {
-        self.find(testid).await.click().await.unwrap_or_else(|e| panic!("click {testid}: {e}"));
+        self.find(testid)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {testid}: {e}"));
     }
 
     /// Types into a form field (`data-testid="field-NAME"`), replacing what was there.
@@ -181,11 +241,19 @@ impl App {
     /// Chooses an option of a select field by its visible label.
     pub async fn choose(&self, field: &str, label: &str) {
         let element = self.find(&format!("field-{field}")).await;
-        element.select_by_label(label).await.unwrap_or_else(|e| panic!("choose {label} in {field}: {e}"));
+        element
+            .select_by_label(label)
+            .await
+            .unwrap_or_else(|e| panic!("choose {label} in {field}: {e}"));
     }
 
     pub async fn value_of(&self, field: &str) -> String {
-        self.find(&format!("field-{field}")).await.prop("value").await.unwrap().unwrap_or_default()
+        self.find(&format!("field-{field}"))
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
     }
 
     pub async fn text_of(&self, testid: &str) -> String {
@@ -222,7 +290,11 @@ impl App {
             if self.texts(testid).await.iter().any(|t| t == text) {
                 return;
             }
-            assert!(Instant::now() < deadline, "no [data-testid={testid}] showing {text:?}; saw {:?}", self.texts(testid).await);
+            assert!(
+                Instant::now() < deadline,
+                "no [data-testid={testid}] showing {text:?}; saw {:?}",
+                self.texts(testid).await
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -235,7 +307,9 @@ impl App {
             .client
             .execute_async("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));", vec![])
             .await;
-        let Ok(result) = tokio::time::timeout(Duration::from_secs(10), self.client.screenshot()).await else {
+        let Ok(result) =
+            tokio::time::timeout(Duration::from_secs(10), self.client.screenshot()).await
+        else {
             eprintln!("warning: no screenshot {name}: the window did not repaint within 10 s");
             return None;
         };

@@ -16,12 +16,19 @@ async fn a_person_is_added_after_a_mistyped_postcode_is_corrected_and_their_text
     app.click("person-save").await;
     let message = app.text_of("error-postcode").await;
     assert!(message.contains("is not a UK postcode"), "{message}");
-    assert_eq!(app.value_of("organisation_name").await, "Bristol Road Surgery");
+    assert_eq!(
+        app.value_of("organisation_name").await,
+        "Bristol Road Surgery"
+    );
 
     app.fill("postcode", "b31 2lp").await;
     app.click("person-save").await;
     app.wait_for_text("person-name", hostile).await;
-    app.wait_until("no injected script ran", "return document.body.dataset.pwned === undefined").await;
+    app.wait_until(
+        "no injected script ran",
+        "return document.body.dataset.pwned === undefined",
+    )
+    .await;
     assert!(app.find_all("person-row").await.len() == 2);
 
     app.screenshot("people").await;

@@ -29,16 +29,25 @@ async fn first_run_then_a_representative_added_through_the_form_survives_a_resta
     app.quit().await;
 
     let app = App::start(data.path()).await;
-    assert!(!app.is_present("setup-form").await, "set-up is asked only once");
+    assert!(
+        !app.is_present("setup-form").await,
+        "set-up is asked only once"
+    );
     app.click("nav-representatives").await;
     app.wait_for_text("representative-name", "Jane Smith").await;
     let row = app.texts("representative-row").await.join("\n");
-    assert!(row.contains("Labour") && row.contains("Birmingham Northfield") && row.contains("Amira Khan"), "{row}");
+    assert!(
+        row.contains("Labour")
+            && row.contains("Birmingham Northfield")
+            && row.contains("Amira Khan"),
+        "{row}"
+    );
     app.quit().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn saving_a_representative_with_an_empty_name_shows_why_beside_the_field_and_keeps_what_was_typed() {
+async fn saving_a_representative_with_an_empty_name_shows_why_beside_the_field_and_keeps_what_was_typed(
+) {
     let data = set_up_data_dir();
     let app = App::start(data.path()).await;
     app.click("nav-representatives").await;
@@ -49,19 +58,31 @@ async fn saving_a_representative_with_an_empty_name_shows_why_beside_the_field_a
     app.click("representative-save").await;
 
     let message = app.text_of("error-full_name").await;
-    assert!(message.contains("Enter the representative's full name"), "{message}");
-    let invalid = app.find("field-full_name").await.attr("aria-invalid").await.unwrap();
+    assert!(
+        message.contains("Enter the representative's full name"),
+        "{message}"
+    );
+    let invalid = app
+        .find("field-full_name")
+        .await
+        .attr("aria-invalid")
+        .await
+        .unwrap();
     assert_eq!(invalid.as_deref(), Some("true"));
     assert_eq!(app.value_of("party").await, "Green");
     assert_eq!(app.value_of("seat_name").await, "Bristol Central");
     assert_eq!(app.value_of("notes").await, "Met at the <b>summer fair</b>");
-    assert!(app.find_all("representative-row").await.is_empty(), "nothing was saved");
+    assert!(
+        app.find_all("representative-row").await.is_empty(),
+        "nothing was saved"
+    );
     app.screenshot("representative-empty-name").await;
 
     // Fixing the one field saves everything that was typed.
     app.fill("full_name", "Carla Denyer").await;
     app.click("representative-save").await;
-    app.wait_for_text("representative-name", "Carla Denyer").await;
+    app.wait_for_text("representative-name", "Carla Denyer")
+        .await;
     app.quit().await;
 }
 
@@ -88,7 +109,10 @@ async fn a_representative_is_edited_then_deleted_and_brought_back_with_undo() {
     app.click("representative-delete").await;
     app.find("representative-empty").await;
     let toasts = app.texts("toast").await;
-    assert!(toasts.iter().any(|t| t.contains("Deleted Tom Reid")), "{toasts:?}");
+    assert!(
+        toasts.iter().any(|t| t.contains("Deleted Tom Reid")),
+        "{toasts:?}"
+    );
     app.click("toast-action").await;
     app.wait_for_text("representative-name", "Tom Reid").await;
     app.quit().await;

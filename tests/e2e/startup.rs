@@ -13,9 +13,15 @@ async fn a_database_from_a_newer_rapport_is_explained_in_the_window_and_left_unc
 
     let app = App::start(data.path()).await;
     let message = app.text_of("startup-error").await;
-    assert!(message.contains("saved by a newer version of Rapport"), "{message}");
+    assert!(
+        message.contains("saved by a newer version of Rapport"),
+        "{message}"
+    );
     assert!(message.contains("has not been changed"), "{message}");
-    assert!(!app.is_present("setup-form").await, "no set-up is offered over someone's data");
+    assert!(
+        !app.is_present("setup-form").await,
+        "no set-up is offered over someone's data"
+    );
     app.quit().await;
 
     assert_eq!(std::fs::read(&path).unwrap(), before);

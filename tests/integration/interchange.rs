@@ -22,14 +22,21 @@ fn realistic_store() -> (tempfile::TempDir, Store) {
     moved.id = Some(saved.id);
     moved.seat_name = Some("Birmingham Selly Oak".into());
     store.save_representative(&moved).unwrap();
-    let cllr = store.save_representative(&RepresentativeInput::named("Cllr Tom Reid", RepresentativeKind::Councillor)).unwrap();
+    let cllr = store
+        .save_representative(&RepresentativeInput::named(
+            "Cllr Tom Reid",
+            RepresentativeKind::Councillor,
+        ))
+        .unwrap();
     store.delete_representative(cllr.id).unwrap();
     (dir, store)
 }
 
 fn empty_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("rapport.sqlite3")).unwrap().with_clock(clock());
+    let store = Store::open(&dir.path().join("rapport.sqlite3"))
+        .unwrap()
+        .with_clock(clock());
     (dir, store)
 }
 
@@ -39,24 +46,38 @@ fn export_then_import_into_an_empty_database_then_export_again_is_identical() {
     let first = source.export().unwrap().to_json();
 
     let (_b, mut target) = empty_store();
-    let summary = target.import(&Interchange::from_json(&first).unwrap()).unwrap();
-    assert_eq!(summary.records, Interchange::from_json(&first).unwrap().record_count());
+    let summary = target
+        .import(&Interchange::from_json(&first).unwrap())
+        .unwrap();
+    assert_eq!(
+        summary.records,
+        Interchange::from_json(&first).unwrap().record_count()
+    );
     let second = target.export().unwrap().to_json();
     assert_eq!(first, second);
 
     // The imported database is usable: same member, same records, deleted ones still hidden.
-    assert_eq!(target.setup_status().unwrap().member.unwrap().full_name, "Amira Khan");
+    assert_eq!(
+        target.setup_status().unwrap().member.unwrap().full_name,
+        "Amira Khan"
+    );
     let reps = target.list_representatives().unwrap();
     assert_eq!(reps.len(), 1);
     assert_eq!(reps[0].seat.as_ref().unwrap().name, "Birmingham Selly Oak");
-    assert_eq!(reps[0].primary_contact_name.as_deref(), Some("Dr Lena Okafor"));
+    assert_eq!(
+        reps[0].primary_contact_name.as_deref(),
+        Some("Dr Lena Okafor")
+    );
 }
 
 #[test]
 fn the_export_carries_tombstones_and_the_audit_trail() {
     let (_dir, store) = realistic_store();
     let file = store.export().unwrap();
-    let deleted: Vec<_> = file.tables["representatives"].iter().filter(|r| !r["deleted_at"].is_null()).collect();
+    let deleted: Vec<_> = file.tables["representatives"]
+        .iter()
+        .filter(|r| !r["deleted_at"].is_null())
+        .collect();
     assert_eq!(deleted.len(), 1);
     assert!(file.tables["audit_log"].len() >= 8);
     assert!(file.tables["people"][0]["id"].as_str().unwrap().len() == 36);
@@ -69,7 +90,11 @@ fn import_broken(table: &str, index: usize, field: &str, value: Value) -> rappor
     file.tables.get_mut(table).unwrap()[index].insert(field.to_owned(), value);
     let (_b, mut target) = empty_store();
     let err = target.import(&file).unwrap_err();
-    assert_eq!(target.export().unwrap().record_count(), 0, "a bad import changes nothing");
+    assert_eq!(
+        target.export().unwrap().record_count(),
+        0,
+        "a bad import changes nothing"
+    );
     assert_eq!(err.code(), "import");
     err
 }
@@ -79,16 +104,46 @@ fn check_import_error(table: &str, index: usize, field: &str, value: Value, expe
     let message = err.to_string();
     assert_eq!(err.field(), Some(field), "{message}");
     for part in expected {
-        assert!(message.contains(part), "{message:?} should contain {part:?}");
+        assert!(
+            message.contains(part),
+            "{message:?} should contain {part:?}"
+        );
     }
 }
 
 #[test]
 fn a_bad_record_is_named_with_its_table_number_and_field_and_nothing_is_imported() {
-    check_import_error("people", 1, "kind", "wizard".into(), &["people record 2", "\"wizard\" should be one of: member, volunteer"]);
-    check_import_error("people", 0, "full_name", Value::Null, &["people record 1", "is required"]);
-    check_import_error("offices", 0, "start_date", "24/11/2026".into(), &["offices record 1", "should be a date like 2026-11-24"]);
-    check_import_error("representatives", 0, "contact_cadence_days", "sixty".into(), &["should be a whole number"]);
+    check_import_error(
+        "people",
+        1,
+        "kind",
+        "wizard".into(),
+        &[
+            "people record 2",
+            "\"wizard\" should be one of: member, volunteer",
+        ],
+    );
+    check_import_error(
+        "people",
+        0,
+        "full_name",
+        Value::Null,
+        &["people record 1", "is required"],
+    );
+    check_import_error(
+        "offices",
+        0,
+        "start_date",
+        "24/11/2026".into(),
+        &["offices record 1", "should be a date like 2026-11-24"],
+    );
+    check_import_error(
+        "representatives",
+        0,
+        "contact_cadence_days",
+        "sixty".into(),
+        &["should be a whole number"],
+    );
     check_import_error(
         "representatives",
         0,
@@ -96,7 +151,13 @@ fn a_bad_record_is_named_with_its_table_number_and_field_and_nothing_is_imported
         "0192f1c4-7b1e-7cc0-8000-000000000000".into(),
         &["refers to people record 0192f1c4-7b1e-7cc0-8000-000000000000, which is not in the file"],
     );
-    check_import_error("seats", 0, "favourite_colour", "teal".into(), &["is not a field of seats"]);
+    check_import_error(
+        "seats",
+        0,
+        "favourite_colour",
+        "teal".into(),
+        &["is not a field of seats"],
+    );
     check_import_error("people", 0, "id", "not-an-id".into(), &["needs an id"]);
 }
 
@@ -130,7 +191,11 @@ fn an_unknown_table_or_a_newer_format_is_refused() {
     let mut file = source.export().unwrap();
     file.tables.insert("spaceships".into(), vec![]);
     let (_b, mut target) = empty_store();
-    assert!(target.import(&file).unwrap_err().to_string().contains("\"spaceships\", which is not a table"));
+    assert!(target
+        .import(&file)
+        .unwrap_err()
+        .to_string()
+        .contains("\"spaceships\", which is not a table"));
 
     let mut newer: Value = serde_json::from_str(&source.export().unwrap().to_json()).unwrap();
     newer["version"] = 2.into();
@@ -143,10 +208,14 @@ fn dates_and_times_written_loosely_are_stored_in_their_standard_form() {
     let (_a, source) = realistic_store();
     let mut file = source.export().unwrap();
     file.tables.get_mut("offices").unwrap()[0].insert("start_date".into(), "2026-1-5".into());
-    file.tables.get_mut("seats").unwrap()[0].insert("created_at".into(), "2026-06-01T10:00:00+01:00".into());
+    file.tables.get_mut("seats").unwrap()[0]
+        .insert("created_at".into(), "2026-06-01T10:00:00+01:00".into());
     let (_b, mut target) = empty_store();
     target.import(&file).unwrap();
     let back = target.export().unwrap();
     assert_eq!(back.tables["offices"][0]["start_date"], "2026-01-05");
-    assert_eq!(back.tables["seats"][0]["created_at"], "2026-06-01T09:00:00.000Z");
+    assert_eq!(
+        back.tables["seats"][0]["created_at"],
+        "2026-06-01T09:00:00.000Z"
+    );
 }

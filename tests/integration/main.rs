@@ -2,7 +2,9 @@
 //! One binary; its modules mirror `src/`.
 
 mod interchange;
+mod logging;
 mod storage;
+mod story;
 
 use rapport_core::domain::SetupInput;
 use rapport_core::{Clock, Store};
@@ -16,9 +18,14 @@ pub fn clock() -> Clock {
 /// A store in a fresh temporary folder, set up for Northfield Big Local as Amira Khan.
 pub fn set_up_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("rapport.sqlite3")).unwrap().with_clock(clock());
+    let mut store = Store::open(&dir.path().join("rapport.sqlite3"))
+        .unwrap()
+        .with_clock(clock());
     store
-        .set_up(&SetupInput { organisation_name: Some("Northfield Big Local".into()), member_name: Some("Amira Khan".into()) })
+        .set_up(&SetupInput {
+            organisation_name: Some("Northfield Big Local".into()),
+            member_name: Some("Amira Khan".into()),
+        })
         .unwrap();
     (dir, store)
 }

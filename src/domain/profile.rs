@@ -1,0 +1,78 @@
+//! A representative's profile and a seat's history: what the profile screen, the CLI's
+//! `show representative` and (later) the briefing pack read.
+
+use serde::Serialize;
+
+use super::{
+    AskView, CommitmentView, FollowUpView, InteractionSummary, NameRef, OfficeKind, Representative,
+    SeatKind,
+};
+use crate::ids::{OfficeId, SeatId};
+
+/// An office held: a seat, a post or a committee, with its dates.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Office {
+    pub id: OfficeId,
+    pub kind: OfficeKind,
+    pub title: String,
+    pub seat: Option<NameRef>,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
+}
+
+/// The relationship so far, counted over interactions that happened.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Relationship {
+    pub first_contact: Option<String>,
+    pub last_contact: Option<String>,
+    pub interaction_count: i64,
+    pub primary_contact: Option<NameRef>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct RepresentativeProfile {
+    pub representative: Representative,
+    /// Offices held now (no end date), seats first.
+    pub current_offices: Vec<Office>,
+    /// Every seat term, newest first: the history that survives an election.
+    pub seat_terms: Vec<Office>,
+    pub relationship: Relationship,
+    /// Newest first; `timeline_total` says how many there are in all.
+    pub timeline: Vec<InteractionSummary>,
+    pub timeline_total: i64,
+    pub open_asks: Vec<AskView>,
+    /// Asks that are settled (agreed, done, declined, dropped): what came of them.
+    pub settled_asks: Vec<AskView>,
+    pub commitments_theirs: Vec<CommitmentView>,
+    pub commitments_ours: Vec<CommitmentView>,
+    pub follow_ups: Vec<FollowUpView>,
+}
+
+/// One holder of a seat, for as long as they held it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SeatTerm {
+    pub representative: NameRef,
+    pub party: Option<String>,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
+    /// Interactions we logged with them.
+    pub interaction_count: i64,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SeatHistory {
+    pub id: SeatId,
+    pub name: String,
+    pub kind: SeatKind,
+    /// Newest first; the current holder (no end date) at the top.
+    pub terms: Vec<SeatTerm>,
+}
+
+/// A seat our organisation covers, with who holds it now.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CoveredSeat {
+    pub id: SeatId,
+    pub name: String,
+    pub kind: SeatKind,
+    pub holder: Option<NameRef>,
+}

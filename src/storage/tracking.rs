@@ -1,0 +1,453 @@
+//! Asks, commitments and follow-ups as lists, and their lives: every status change is a row of
+//! `status_changes`, with the note and evidence given, so the history is never lost.
+
+use rusqlite::{named_params, params, Connection, OptionalExtension, Row, ToSql};
+use uuid::Uuid;
+
+use super::{records, Writer};
+use crate::domain::{
+    AskFilter, AskStatus, AskView, CodeEnum, CommitmentFilter, CommitmentStatus, CommitmentView,
+    FollowUpStatus, FollowUpView, Lifecycle, NameRef, PartyRef, RecordInfo, StatusChange,
+    StatusChangeInput, SubjectKind,
+};
+use crate::ids::{InteractionId, PersonId, RepresentativeId, StatusChangeId};
+use crate::{Error, Result};
+
+/// One step in a record's life, as `record_status` writes it.
+pub(crate) struct StatusStep<'a> {
+    pub kind: SubjectKind,
+    pub subject: Uuid,
+    pub from: Option<&'a str>,
+    pub to: &'a str,
+    pub note: Option<&'a str>,
+    pub evidence: Option<&'a str>,
+    pub interaction: Option<InteractionId>,
+}
+
+impl<'a> StatusStep<'a> {
+    pub fn new(
+        kind: SubjectKind,
+        subject: Uuid,
+        from: Option<&'a str>,
+        to: &'a str,
+        interaction: Option<InteractionId>,
+    ) -> Self {
+        StatusStep {
+            kind,
+            subject,
+            from,
+            to,
+            note: None,
+            evidence: None,
+            interaction,
+        }
+    }
+}
+
+pub(crate) fn record_status(w: &Writer, step: &StatusStep) -> Result<()> {
+    let id = StatusChangeId::new();
+    w.tx.execute(
+        "INSERT INTO status_changes (id, subject_kind, subject_id, from_status, to_status, note, evidence, interaction_id,
+                                     changed_at, created_at, created_by, updated_at, updated_by)
+         VALUES (:id, :kind, :subject, :from, :to, :note, :evidence, :interaction, :now, :now, :author, :now, :author)",
+        named_params! {
+            ":id": id, ":kind": step.kind, ":subject": &step.subject.as_bytes()[..], ":from": step.from, ":to": step.to,
+            ":note": step.note, ":evidence": step.evidence, ":interaction": step.interaction, ":now": w.now,
+            ":author": w.author,
+        },
+    )?;
+    records::created(w, "status_changes", &id)
+}
+
+/// A status as people read it, whichever kind of record it belongs to.
+fn status_label(kind: SubjectKind, code: &str) -> String {
+    let label = match kind {
+        SubjectKind::Ask => AskStatus::from_code(code).map(AskStatus::label),
+        SubjectKind::Commitment => CommitmentStatus::from_code(code).map(CommitmentStatus::label),
+        SubjectKind::FollowUp => FollowUpStatus::from_code(code).map(FollowUpStatus::label),
+        _ => None,
+    };
+    label.map_or_else(|| code.to_owned(), str::to_owned)
+}
+
+/// Changes the status of an ask, commitment or follow-up, keeping the step in its history. The
+/// same status with a note (or a new position) is kept as a note in the history.
+pub(crate) fn change_status(w: &Writer, input: &StatusChangeInput) -> Result<()> {
+    let unknown = || Error::invalid("status", "Choose a status from the list.");
+    let (table, what) = match input.subject_kind {
+        SubjectKind::Ask => ("asks", "ask"),
+        SubjectKind::Commitment => ("commitments", "commitment"),
+        SubjectKind::FollowUp => ("follow_ups", "follow-up"),
+        _ => {
+            return Err(Error::invalid(
+                "status",
+                "Only asks, commitments and follow-ups have a status to change.",
+            ))
+        }
+    };
+    let subject = &input.id.as_bytes()[..];
+    let from: String =
+        w.tx.query_row(
+            &format!("SELECT status FROM {table} WHERE id = ?1 AND deleted_at IS NULL"),
+            [subject],
+            |row| row.get(0),
+        )
+        .optional()?
+        .ok_or(Error::NotFound { what })?;
+    match input.subject_kind {
+        SubjectKind::Ask => {
+            let (from, to) = (
+                AskStatus::from_code(&from).ok_or_else(unknown)?,
+                AskStatus::from_code(&input.status).ok_or_else(unknown)?,
+            );
+            from.check_move(to, "status")?;
+        }
+        SubjectKind::Commitment => {
+            let (from, to) = (
+                CommitmentStatus::from_code(&from).ok_or_else(unknown)?,
+                CommitmentStatus::from_code(&input.status).ok_or_else(unknown)?,
+            );
+            from.check_move(to, "status")?;
+        }
+        _ => {
+            let (from, to) = (
+                FollowUpStatus::from_code(&from).ok_or_else(unknown)?,
+                FollowUpStatus::from_code(&input.status).ok_or_else(unknown)?,
+            );
+            from.check_move(to, "status")?;
+        }
+    }
+    let to = input.status.as_str();
+    if from == to
+        && input.note.is_none()
+        && input.evidence.is_none()
+        && input.stated_position.is_none()
+    {
+        return Ok(());
+    }
+    records::updated(w, table, &subject, what, || {
+        match input.subject_kind {
+            SubjectKind::Ask => w.tx.execute(
+                "UPDATE asks SET status = ?1, stated_position = coalesce(?2, stated_position), evidence = coalesce(?3, evidence)
+                  WHERE id = ?4",
+                params![to, input.stated_position, input.evidence, subject],
+            )?,
+            SubjectKind::FollowUp => w.tx.execute(
+                "UPDATE follow_ups SET status = ?1, done_at = CASE WHEN ?1 = status THEN done_at WHEN ?1 = 'done' THEN ?2 END
+                  WHERE id = ?3",
+                params![to, w.now, subject],
+            )?,
+            _ => w.tx.execute("UPDATE commitments SET status = ?1 WHERE id = ?2", params![to, subject])?,
+        };
+        Ok(())
+    })?;
+    let note = input
+        .note
+        .as_deref()
+        .or(input.stated_position.as_deref().filter(|_| from == to));
+    record_status(
+        w,
+        &StatusStep {
+            note,
+            evidence: input.evidence.as_deref(),
+            ..StatusStep::new(input.subject_kind, input.id, Some(&from), to, None)
+        },
+    )
+}
+
+/// The life of one record, oldest first.
+pub(crate) fn history(conn: &Connection, subject: Uuid) -> Result<Vec<StatusChange>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT sc.id, sc.subject_kind, sc.from_status, sc.to_status, sc.note, sc.evidence, sc.interaction_id,
+                sc.changed_at, p.full_name
+           FROM status_changes sc LEFT JOIN people p ON p.id = sc.created_by
+          WHERE sc.subject_id = ?1 AND sc.deleted_at IS NULL
+          ORDER BY sc.changed_at, sc.seq",
+    )?;
+    let rows = stmt.query_map([&subject.as_bytes()[..]], |row| {
+        let kind: SubjectKind = row.get(1)?;
+        Ok(StatusChange {
+            id: row.get(0)?,
+            from_status: row
+                .get::<_, Option<String>>(2)?
+                .map(|code| status_label(kind, &code)),
+            to_status: status_label(kind, &row.get::<_, String>(3)?),
+            note: row.get(4)?,
+            evidence: row.get(5)?,
+            interaction_id: row.get(6)?,
+            changed_at: row.get(7)?,
+            changed_by: row.get(8)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn record_info(row: &Row, first: usize) -> rusqlite::Result<RecordInfo> {
+    Ok(RecordInfo {
+        created_at: row.get(first)?,
+        created_by: row.get(first + 1)?,
+        updated_at: row.get(first + 2)?,
+        updated_by: row.get(first + 3)?,
+    })
+}
+
+fn name_ref(row: &Row, id: usize) -> rusqlite::Result<Option<NameRef>> {
+    Ok(match row.get_ref(id)?.as_blob_or_null()? {
+        Some(bytes) => Some(NameRef {
+            id: Uuid::from_slice(bytes).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(id, rusqlite::types::Type::Blob, e.into())
+            })?,
+            name: row.get::<_, Option<String>>(id + 1)?.unwrap_or_default(),
+        }),
+        None => None,
+    })
+}
+
+// ----- asks -----
+
+const ASKS: &str = "
+    SELECT a.id, a.title, a.detail, a.status, a.stated_position, a.evidence, a.representative_id, r.full_name,
+           camp.id, camp.name, a.interaction_id, i.occurred_at,
+           (SELECT max(sc.changed_at) FROM status_changes sc WHERE sc.subject_id = a.id AND sc.deleted_at IS NULL),
+           a.created_at, cb.full_name, a.updated_at, ub.full_name
+      FROM asks a
+      JOIN representatives r ON r.id = a.representative_id
+      LEFT JOIN campaigns camp ON camp.id = a.campaign_id
+      LEFT JOIN interactions i ON i.id = a.interaction_id
+      LEFT JOIN people cb ON cb.id = a.created_by
+      LEFT JOIN people ub ON ub.id = a.updated_by
+     WHERE a.deleted_at IS NULL";
+
+fn ask_from_row(row: &Row) -> rusqlite::Result<AskView> {
+    let status: AskStatus = row.get(3)?;
+    Ok(AskView {
+        id: row.get(0)?,
+        title: row.get(1)?,
+        detail: row.get(2)?,
+        status,
+        open: status.is_open(),
+        stated_position: row.get(4)?,
+        evidence: row.get(5)?,
+        representative: name_ref(row, 6)?.unwrap_or(NameRef {
+            id: Uuid::nil(),
+            name: String::new(),
+        }),
+        campaign: name_ref(row, 8)?,
+        interaction_id: row.get(10)?,
+        made_on: row.get(11)?,
+        status_changed_at: row.get(12)?,
+        record: record_info(row, 13)?,
+    })
+}
+
+/// Open asks first (by latest change), then settled ones.
+const ASK_ORDER: &str = "ORDER BY a.status IN ('done', 'dropped', 'declined'), coalesce(i.occurred_at, a.created_at) DESC, a.seq DESC";
+
+pub(crate) fn list_asks(conn: &Connection, filter: &AskFilter) -> Result<Vec<AskView>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{ASKS} AND (:status IS NULL OR a.status = :status)
+                AND (NOT :open_only OR a.status NOT IN ('done', 'dropped', 'declined'))
+                AND (:rep IS NULL OR a.representative_id = :rep)
+                AND (:campaign IS NULL OR a.campaign_id = :campaign)
+         {ASK_ORDER}"
+    ))?;
+    let rows = stmt.query_map(
+        named_params! {
+            ":status": filter.status, ":open_only": filter.open_only, ":rep": filter.representative_id,
+            ":campaign": filter.campaign_id,
+        },
+        ask_from_row,
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Asks made in this interaction, and earlier asks whose status changed in it.
+pub(crate) fn asks_of_interaction(conn: &Connection, id: InteractionId) -> Result<Vec<AskView>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{ASKS} AND (a.interaction_id = :id OR a.id IN (SELECT subject_id FROM status_changes
+                                                         WHERE interaction_id = :id AND subject_kind = 'ask'
+                                                           AND deleted_at IS NULL))
+         ORDER BY a.seq"
+    ))?;
+    let rows = stmt.query_map(named_params! { ":id": id }, ask_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+// ----- commitments -----
+
+const COMMITMENTS: &str = "
+    SELECT c.id, c.side, c.person_id, p.full_name, c.representative_id, r.full_name, c.description, c.due_date,
+           c.status, c.interaction_id, i.occurred_at, camp.id, camp.name,
+           c.created_at, cb.full_name, c.updated_at, ub.full_name
+      FROM commitments c
+      LEFT JOIN people p ON p.id = c.person_id
+      LEFT JOIN representatives r ON r.id = c.representative_id
+      LEFT JOIN interactions i ON i.id = c.interaction_id
+      LEFT JOIN campaigns camp ON camp.id = i.campaign_id
+      LEFT JOIN people cb ON cb.id = c.created_by
+      LEFT JOIN people ub ON ub.id = c.updated_by
+     WHERE c.deleted_at IS NULL";
+
+/// Open commitments first, soonest due first; undated ones after dated ones.
+const COMMITMENT_ORDER: &str = "ORDER BY c.status <> 'open', c.due_date IS NULL, c.due_date, c.seq";
+
+fn commitment_from_row(conn: &Connection, row: &Row, today: &str) -> Result<CommitmentView> {
+    let who = match (name_ref(row, 2)?, name_ref(row, 4)?) {
+        (Some(p), _) => Some(PartyRef {
+            kind: "person",
+            id: p.id,
+            name: p.name,
+        }),
+        (None, Some(r)) => Some(PartyRef {
+            kind: "representative",
+            id: r.id,
+            name: r.name,
+        }),
+        (None, None) => None,
+    };
+    let status: CommitmentStatus = row.get(8)?;
+    let due_date: Option<String> = row.get(7)?;
+    let interaction_id: Option<InteractionId> = row.get(9)?;
+    Ok(CommitmentView {
+        id: row.get(0)?,
+        side: row.get(1)?,
+        who,
+        description: row.get(6)?,
+        overdue: status == CommitmentStatus::Open && due_date.as_deref().is_some_and(|d| d < today),
+        due_date,
+        status,
+        interaction_id,
+        interaction_on: row.get(10)?,
+        representatives: match interaction_id {
+            Some(id) => representatives_of(conn, id)?,
+            None => Vec::new(),
+        },
+        campaign: name_ref(row, 11)?,
+        record: record_info(row, 13)?,
+    })
+}
+
+fn representatives_of(conn: &Connection, id: InteractionId) -> Result<Vec<NameRef>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.id, r.full_name FROM interaction_participants ip JOIN representatives r ON r.id = ip.representative_id
+          WHERE ip.interaction_id = ?1 AND ip.deleted_at IS NULL ORDER BY r.full_name COLLATE NOCASE",
+    )?;
+    let rows = stmt.query_map([id], |row| {
+        Ok(NameRef {
+            id: row.get::<_, RepresentativeId>(0)?.0,
+            name: row.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Commitments matching `condition` (SQL over `c`, `i` with the `:subject` parameter).
+pub(crate) fn commitments_where(
+    conn: &Connection,
+    condition: &str,
+    subject: &dyn ToSql,
+    today: &str,
+) -> Result<Vec<CommitmentView>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{COMMITMENTS} AND ({condition}) {COMMITMENT_ORDER}"
+    ))?;
+    let mut rows = stmt.query(named_params! { ":subject": subject })?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(commitment_from_row(conn, row, today)?);
+    }
+    Ok(out)
+}
+
+pub(crate) fn list_commitments(
+    conn: &Connection,
+    filter: &CommitmentFilter,
+    today: &str,
+) -> Result<Vec<CommitmentView>> {
+    let (owner_person, owner_rep): (Option<PersonId>, Option<RepresentativeId>) =
+        match filter.owner.as_deref().and_then(|o| o.split_once(':')) {
+            Some(("person", id)) => (
+                Some(id.parse().map_err(|_| {
+                    Error::invalid("owner", "Choose whose promises to show from the list.")
+                })?),
+                None,
+            ),
+            Some(("representative", id)) => (
+                None,
+                Some(id.parse().map_err(|_| {
+                    Error::invalid("owner", "Choose whose promises to show from the list.")
+                })?),
+            ),
+            Some(_) => {
+                return Err(Error::invalid(
+                    "owner",
+                    "Choose whose promises to show from the list.",
+                ))
+            }
+            None => (None, None),
+        };
+    let mut stmt = conn.prepare_cached(&format!(
+        "{COMMITMENTS}
+           AND (:status IS NULL OR c.status = :status)
+           AND (:side IS NULL OR c.side = :side)
+           AND (:rep IS NULL OR c.representative_id = :rep
+                OR EXISTS (SELECT 1 FROM interaction_participants ip
+                            WHERE ip.interaction_id = c.interaction_id AND ip.representative_id = :rep AND ip.deleted_at IS NULL))
+           AND (:campaign IS NULL OR i.campaign_id = :campaign)
+           AND (:owner_person IS NULL OR c.person_id = :owner_person)
+           AND (:owner_rep IS NULL OR c.representative_id = :owner_rep)
+           AND (NOT :overdue OR (c.status = 'open' AND c.due_date < :today))
+         {COMMITMENT_ORDER}"
+    ))?;
+    let mut rows = stmt.query(named_params! {
+        ":status": filter.status, ":side": filter.side, ":rep": filter.representative_id, ":campaign": filter.campaign_id,
+        ":owner_person": owner_person, ":owner_rep": owner_rep, ":overdue": filter.overdue_only, ":today": today,
+    })?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(commitment_from_row(conn, row, today)?);
+    }
+    Ok(out)
+}
+
+// ----- follow-ups -----
+
+const FOLLOW_UPS: &str = "
+    SELECT f.id, f.kind, f.description, f.owner_id, o.full_name, f.representative_id, r.full_name, f.interaction_id,
+           f.due_date, f.snoozed_until, f.status, f.created_at, cb.full_name, f.updated_at, ub.full_name
+      FROM follow_ups f
+      LEFT JOIN people o ON o.id = f.owner_id
+      LEFT JOIN representatives r ON r.id = f.representative_id
+      LEFT JOIN people cb ON cb.id = f.created_by
+      LEFT JOIN people ub ON ub.id = f.updated_by
+     WHERE f.deleted_at IS NULL";
+
+/// Follow-ups matching `condition` (SQL over `f` with the `:subject` parameter), soonest first.
+pub(crate) fn follow_ups_where(
+    conn: &Connection,
+    condition: &str,
+    subject: &dyn ToSql,
+    today: &str,
+) -> Result<Vec<FollowUpView>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{FOLLOW_UPS} AND ({condition}) ORDER BY f.status <> 'open', f.due_date, f.seq"
+    ))?;
+    let rows = stmt.query_map(named_params! { ":subject": subject }, |row| {
+        let status: FollowUpStatus = row.get(10)?;
+        let due_date: String = row.get(8)?;
+        Ok(FollowUpView {
+            id: row.get(0)?,
+            kind: row.get(1)?,
+            description: row.get(2)?,
+            owner: name_ref(row, 3)?,
+            representative: name_ref(row, 5)?,
+            interaction_id: row.get(7)?,
+            overdue: status == FollowUpStatus::Open && due_date.as_str() < today,
+            due_date,
+            snoozed_until: row.get(9)?,
+            status,
+            record: record_info(row, 11)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
