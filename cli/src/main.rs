@@ -7,8 +7,10 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod profile;
+
 use clap::{Parser, Subcommand};
-use rapport_core::domain::SetupInput;
+use rapport_core::domain::{InteractionInput, SetupInput};
 use rapport_core::interchange::Interchange;
 use rapport_core::{Clock, Store};
 
@@ -52,6 +54,35 @@ enum Command {
     },
     /// Show the organisation, the member, the schema version and the data folder.
     Status,
+    /// Record one interaction, with its asks, commitments and follow-ups, from a JSON file
+    /// (see docs/interchange.md, "Logging one interaction"): all of it, or nothing.
+    Log {
+        /// The file to read, or - for standard input.
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
+    },
+    /// Show a record.
+    Show {
+        #[command(subcommand)]
+        what: Show,
+    },
+}
+
+#[derive(Subcommand)]
+enum Show {
+    /// A representative's profile: seat, offices, the relationship so far, the timeline, open
+    /// asks, both sides' commitments and our follow-ups.
+    Representative {
+        /// Their name (or part of it, if only one matches) or their id.
+        #[arg(value_name = "NAME_OR_ID")]
+        name_or_id: String,
+        /// How many of the latest interactions to list.
+        #[arg(long, default_value_t = 10, value_name = "N")]
+        timeline: i64,
+        /// Print the profile as JSON, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -114,6 +145,44 @@ fn run(cli: Cli) -> Outcome {
                 records(summary.records),
                 path.display()
             );
+        }
+        Command::Log { file: path } => {
+            let text = if path == Path::new("-") {
+                io::read_to_string(io::stdin())
+                    .map_err(|e| format!("Could not read standard input: {e}"))?
+            } else {
+                fs::read_to_string(&path)
+                    .map_err(|e| format!("Could not read {}: {e}", path.display()))?
+            };
+            let input: InteractionInput = serde_json::from_str(&text).map_err(|e| {
+                format!(
+                    "Nothing was logged. {} is not an interaction to log: {e}.",
+                    path.display()
+                )
+            })?;
+            let logged = store
+                .save_interaction(&input)
+                .map_err(|e| match e.field() {
+                    Some(field) => format!("Nothing was logged. Field \"{field}\": {e}"),
+                    None => format!("Nothing was logged. {e}"),
+                })?;
+            println!("{}", profile::logged_line(&logged));
+        }
+        Command::Show {
+            what:
+                Show::Representative {
+                    name_or_id,
+                    timeline,
+                    json,
+                },
+        } => {
+            let representative = store.find_representative(&name_or_id)?;
+            let found = store.representative_profile(representative.id, timeline)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&found)?);
+            } else {
+                print!("{}", profile::render(&found));
+            }
         }
         Command::Status => {
             let status = store.setup_status()?;

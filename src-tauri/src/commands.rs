@@ -2,12 +2,16 @@
 //! over the core; errors cross as `{code, message, field}` so the UI switches on `code`.
 
 use rapport_core::domain::{
-    self, Catalogue, Person, PersonInput, Representative, RepresentativeInput, SetupInput,
-    SetupStatus,
+    self, AskFilter, AskView, Campaign, Catalogue, CommitmentFilter, CommitmentView, CoveredSeat,
+    DeletedRecord, HistoryEntry, Interaction, InteractionInput, InteractionSummary, Person,
+    PersonInput, Representative, RepresentativeInput, RepresentativeProfile, SearchHit,
+    SeatHistory, SeatKind, SetupInput, SetupStatus, StatusChange, StatusChangeInput,
 };
-use rapport_core::ids::{PersonId, RepresentativeId};
+use rapport_core::ids::{InteractionId, PersonId, RepresentativeId, SeatId};
+use rapport_core::storage::Page;
 use serde::Serialize;
 use tauri::State;
+use uuid::Uuid;
 
 use crate::state::AppState;
 
@@ -89,4 +93,116 @@ pub fn restore_representative(
     id: RepresentativeId,
 ) -> Reply<Representative> {
     state.with(|store| store.restore_representative(id))
+}
+
+#[tauri::command(async)]
+pub fn save_interaction(state: State<AppState>, input: InteractionInput) -> Reply<Interaction> {
+    state.with(|store| store.save_interaction(&input))
+}
+
+#[tauri::command(async)]
+pub fn get_interaction(state: State<AppState>, id: InteractionId) -> Reply<Interaction> {
+    state.with(|store| store.interaction(id))
+}
+
+#[tauri::command(async)]
+pub fn list_interactions(
+    state: State<AppState>,
+    representative_id: Option<RepresentativeId>,
+    limit: i64,
+    offset: i64,
+) -> Reply<Page<InteractionSummary>> {
+    state.with(|store| store.list_interactions(representative_id, limit, offset))
+}
+
+#[tauri::command(async)]
+pub fn delete_interaction(state: State<AppState>, id: InteractionId) -> Reply<()> {
+    state.with(|store| store.delete_interaction(id))
+}
+
+#[tauri::command(async)]
+pub fn list_campaigns(state: State<AppState>) -> Reply<Vec<Campaign>> {
+    state.with(|store| store.list_campaigns())
+}
+
+#[tauri::command(async)]
+pub fn representative_profile(
+    state: State<AppState>,
+    id: RepresentativeId,
+    timeline_limit: i64,
+) -> Reply<RepresentativeProfile> {
+    state.with(|store| store.representative_profile(id, timeline_limit))
+}
+
+#[tauri::command(async)]
+pub fn representative_timeline(
+    state: State<AppState>,
+    id: RepresentativeId,
+    limit: i64,
+    offset: i64,
+) -> Reply<Page<InteractionSummary>> {
+    state.with(|store| store.representative_timeline(id, limit, offset))
+}
+
+#[tauri::command(async)]
+pub fn seat_history(state: State<AppState>, id: SeatId) -> Reply<SeatHistory> {
+    state.with(|store| store.seat_history(id))
+}
+
+#[tauri::command(async)]
+pub fn covered_seats(state: State<AppState>) -> Reply<Vec<CoveredSeat>> {
+    state.with(|store| store.covered_seats())
+}
+
+#[tauri::command(async)]
+pub fn cover_seat(state: State<AppState>, name: String, kind: SeatKind) -> Reply<Vec<CoveredSeat>> {
+    state.with(|store| store.cover_seat(&name, kind))
+}
+
+#[tauri::command(async)]
+pub fn uncover_seat(state: State<AppState>, id: SeatId) -> Reply<Vec<CoveredSeat>> {
+    state.with(|store| store.uncover_seat(id))
+}
+
+#[tauri::command(async)]
+pub fn list_asks(state: State<AppState>, filter: AskFilter) -> Reply<Vec<AskView>> {
+    state.with(|store| store.list_asks(&filter))
+}
+
+#[tauri::command(async)]
+pub fn list_commitments(
+    state: State<AppState>,
+    filter: CommitmentFilter,
+) -> Reply<Vec<CommitmentView>> {
+    state.with(|store| store.list_commitments(&filter))
+}
+
+#[tauri::command(async)]
+pub fn change_status(state: State<AppState>, input: StatusChangeInput) -> Reply<Vec<StatusChange>> {
+    state.with(|store| store.change_status(&input))
+}
+
+#[tauri::command(async)]
+pub fn status_history(state: State<AppState>, id: Uuid) -> Reply<Vec<StatusChange>> {
+    state.with(|store| store.status_history(id))
+}
+
+#[tauri::command(async)]
+pub fn record_history(state: State<AppState>, table: String, id: Uuid) -> Reply<Vec<HistoryEntry>> {
+    state.with(|store| store.record_history(&table, id))
+}
+
+#[tauri::command(async)]
+pub fn deleted_records(state: State<AppState>, limit: i64) -> Reply<Vec<DeletedRecord>> {
+    state.with(|store| store.deleted_records(limit))
+}
+
+#[tauri::command(async)]
+pub fn restore_record(state: State<AppState>, table: String, id: Uuid) -> Reply<()> {
+    state.with(|store| store.restore_record(&table, id))
+}
+
+#[tauri::command(async)]
+pub fn search(state: State<AppState>, text: String, limit: i64) -> Reply<Vec<SearchHit>> {
+    state.with(|store| store.search(&text, limit))
 }

@@ -216,6 +216,47 @@ impl Store {
         })
     }
 
+    /// The representative with this id, or whose name this is (ignoring case), or whose name
+    /// alone contains it. Several matches are refused with their names, so the user can choose.
+    pub fn find_representative(&self, name_or_id: &str) -> Result<Representative> {
+        let wanted = name_or_id.trim();
+        if let Ok(id) = wanted.parse::<RepresentativeId>() {
+            return self.representative(id);
+        }
+        let all = self.list_representatives()?;
+        let lower = wanted.to_lowercase();
+        let exact: Vec<&Representative> = all
+            .iter()
+            .filter(|r| r.full_name.to_lowercase() == lower)
+            .collect();
+        let found = if exact.is_empty() {
+            all.iter()
+                .filter(|r| !lower.is_empty() && r.full_name.to_lowercase().contains(&lower))
+                .collect()
+        } else {
+            exact
+        };
+        match found.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => Err(Error::invalid(
+                "representative",
+                format!(
+                    "No representative is called “{wanted}”. Check the spelling, or give their id."
+                ),
+            )),
+            many => {
+                Err(Error::invalid(
+                    "representative",
+                    format!(
+                    "“{wanted}” matches {} representatives: {}. Give more of the name, or the id.",
+                    many.len(),
+                    many.iter().map(|r| r.full_name.as_str()).collect::<Vec<_>>().join(", ")
+                ),
+                ))
+            }
+        }
+    }
+
     /// Adds a representative (no id) or updates one (with id). A changed seat ends the old term
     /// and starts a new one, so the seat's history is kept.
     pub fn save_representative(&mut self, input: &RepresentativeInput) -> Result<Representative> {

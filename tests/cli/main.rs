@@ -7,6 +7,8 @@ use std::process::{Command, Output};
 use serde_json::Value;
 use tempfile::TempDir;
 
+mod logging;
+
 /// Every run uses the same instant, so two exports of the same records are byte-identical.
 const FIXED_NOW: &str = "2026-11-24T09:00:00Z";
 
@@ -92,7 +94,11 @@ fn init_then_status_shows_the_organisation_and_member() {
         "{status}"
     );
     assert!(status.contains("Member: Amira Khan\n"), "{status}");
-    assert!(status.contains("Schema version: 1\n"), "{status}");
+    let version = format!(
+        "Schema version: {}\n",
+        rapport_core::storage::LATEST_VERSION
+    );
+    assert!(status.contains(&version), "{status}");
     assert!(
         status.contains(&format!("Data folder: {}\n", dir.display())),
         "{status}"
