@@ -141,6 +141,17 @@ pub fn render(p: &RepresentativeProfile) -> String {
             let _ = writeln!(out, "Relationship: no contact logged yet.");
         }
     }
+    if !p.office_staff.is_empty() {
+        let staff: Vec<String> = p
+            .office_staff
+            .iter()
+            .map(|s| match &s.role {
+                Some(role) => format!("{} ({role})", s.person.name),
+                None => s.person.name.clone(),
+            })
+            .collect();
+        let _ = writeln!(out, "Office staff: {}", staff.join(", "));
+    }
     if let Some(preferred) = &r.preferred_contact {
         let _ = writeln!(out, "Preferred contact: {preferred}");
     }

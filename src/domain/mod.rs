@@ -22,7 +22,7 @@ pub use lifecycle::Lifecycle;
 pub use organisation::{Organisation, SetupInput, SetupStatus};
 pub use person::{Person, PersonInput};
 pub use profile::{
-    CoveredSeat, Office, Relationship, RepresentativeProfile, SeatHistory, SeatTerm,
+    CoveredSeat, Office, Relationship, RepresentativeProfile, SeatHistory, SeatTerm, StaffMember,
 };
 pub use representative::{Representative, RepresentativeInput, SeatRef};
 pub use tracking::{AskFilter, Campaign, CommitmentFilter, StatusChange, StatusChangeInput};

@@ -37,6 +37,8 @@ pub struct RepresentativeProfile {
     /// Every seat term, newest first: the history that survives an election.
     pub seat_terms: Vec<Office>,
     pub relationship: Relationship,
+    /// Their office staff we have met, with their roles.
+    pub office_staff: Vec<StaffMember>,
     /// Newest first; `timeline_total` says how many there are in all.
     pub timeline: Vec<InteractionSummary>,
     pub timeline_total: i64,
@@ -46,6 +48,13 @@ pub struct RepresentativeProfile {
     pub commitments_theirs: Vec<CommitmentView>,
     pub commitments_ours: Vec<CommitmentView>,
     pub follow_ups: Vec<FollowUpView>,
+}
+
+/// Someone who works in a representative's office.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct StaffMember {
+    pub person: NameRef,
+    pub role: Option<String>,
 }
 
 /// One holder of a seat, for as long as they held it.

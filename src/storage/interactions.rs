@@ -75,6 +75,11 @@ pub(crate) fn save(w: &Writer, v: &ValidInteraction) -> Result<InteractionId> {
         &mut named,
     )?;
     sync_participants(w, id, &v.representatives, &theirs, &ours)?;
+    if let [rep] = v.representatives[..] {
+        for (person, role) in &theirs {
+            note_office_staff(w, rep, *person, role.as_deref())?;
+        }
+    }
 
     let first_rep = v.representatives[0];
     save_asks(w, id, v, first_rep, campaign)?;
@@ -188,6 +193,31 @@ fn resolve_attendees(
         out.push((id, attendee.role.clone()));
     }
     Ok(out)
+}
+
+/// Someone on their side at a meeting with one representative works in that representative's
+/// office: remember it (once), so the profile lists their staff.
+fn note_office_staff(
+    w: &Writer,
+    rep: RepresentativeId,
+    person: PersonId,
+    role: Option<&str>,
+) -> Result<()> {
+    let known: bool = w.tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM office_staff WHERE representative_id = ?1 AND person_id = ?2 AND deleted_at IS NULL)",
+        params![rep, person],
+        |row| row.get(0),
+    )?;
+    if known {
+        return Ok(());
+    }
+    let id = Uuid::now_v7();
+    w.tx.execute(
+        "INSERT INTO office_staff (id, representative_id, person_id, role, created_at, created_by, updated_at, updated_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?5, ?6)",
+        params![&id.as_bytes()[..], rep, person, role, w.now, w.author],
+    )?;
+    records::created(w, "office_staff", &&id.as_bytes()[..])
 }
 
 /// Makes the interaction's participants exactly these, keeping rows that stay.

@@ -6,6 +6,7 @@ use rusqlite::{named_params, Connection, OptionalExtension};
 use super::{interactions, representatives, tracking};
 use crate::domain::{
     NameRef, Office, OfficeKind, Relationship, RepresentativeProfile, SeatHistory, SeatTerm,
+    StaffMember,
 };
 use crate::ids::{InteractionId, PersonId, RepresentativeId, SeatId};
 use crate::{Error, Result};
@@ -48,6 +49,25 @@ pub(crate) fn offices(
             })
         },
     )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Their office staff now (no end date), by name.
+pub(crate) fn office_staff(conn: &Connection, rep: RepresentativeId) -> Result<Vec<StaffMember>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.id, p.full_name, s.role FROM office_staff s JOIN people p ON p.id = s.person_id AND p.deleted_at IS NULL
+          WHERE s.representative_id = ?1 AND s.deleted_at IS NULL AND s.end_date IS NULL
+          ORDER BY p.full_name COLLATE NOCASE",
+    )?;
+    let rows = stmt.query_map([rep], |row| {
+        Ok(StaffMember {
+            person: NameRef {
+                id: row.get::<_, PersonId>(0)?.0,
+                name: row.get(1)?,
+            },
+            role: row.get(2)?,
+        })
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -129,6 +149,7 @@ pub(crate) fn profile(
         current_offices: offices(conn, rep, true, None)?,
         seat_terms: offices(conn, rep, false, Some(OfficeKind::Seat))?,
         relationship: relationship(conn, rep, primary)?,
+        office_staff: office_staff(conn, rep)?,
         timeline,
         timeline_total,
         open_asks,

@@ -76,6 +76,7 @@ fn a_meeting_logged_from_a_file_shows_on_the_representatives_profile() {
     for expected in [
         "Jane Smith (MP), Labour\n",
         "Seat: Birmingham Northfield\n",
+        "Office staff: Tom Reed (Caseworker)\n",
         "Relationship: 1 interaction; first contact 20 November 2026, last contact 20 November 2026.\n",
         "  20 November 2026 at 14:30  Surgery meeting: Bus route 42\n",
         "      Them: Jane Smith, Tom Reed.  Us: Dev Patel.\n",

@@ -136,6 +136,16 @@ fn one_save_logs_the_meeting_with_everything_said_and_promised() {
     assert_eq!(profile.commitments_ours.len(), 1);
     assert_eq!(profile.follow_ups.len(), 1);
     assert_eq!(profile.seat_terms[0].title, "Birmingham Northfield");
+    let staff: Vec<_> = profile
+        .office_staff
+        .iter()
+        .map(|s| (s.person.name.as_str(), s.role.as_deref()))
+        .collect();
+    assert_eq!(
+        staff,
+        [("Tom Reed", Some("Caseworker"))],
+        "a caseworker met at a meeting is remembered as their staff"
+    );
 }
 
 #[test]
