@@ -44,12 +44,15 @@ impl<'a> StatusStep<'a> {
     }
 }
 
+/// Writes one step. A step taken at a meeting is dated when the meeting took place; one taken
+/// on the Asks & commitments screen, now.
 pub(crate) fn record_status(w: &Writer, step: &StatusStep) -> Result<()> {
     let id = StatusChangeId::new();
     w.tx.execute(
         "INSERT INTO status_changes (id, subject_kind, subject_id, from_status, to_status, note, evidence, interaction_id,
                                      changed_at, created_at, created_by, updated_at, updated_by)
-         VALUES (:id, :kind, :subject, :from, :to, :note, :evidence, :interaction, :now, :now, :author, :now, :author)",
+         VALUES (:id, :kind, :subject, :from, :to, :note, :evidence, :interaction,
+                 coalesce((SELECT occurred_at FROM interactions WHERE id = :interaction), :now), :now, :author, :now, :author)",
         named_params! {
             ":id": id, ":kind": step.kind, ":subject": &step.subject.as_bytes()[..], ":from": step.from, ":to": step.to,
             ":note": step.note, ":evidence": step.evidence, ":interaction": step.interaction, ":now": w.now,

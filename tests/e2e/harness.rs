@@ -14,6 +14,10 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
+/// WebDriver's codes for keys that are not text, for `send_keys`.
+pub const ENTER: &str = "\u{E007}";
+pub const ARROW_DOWN: &str = "\u{E015}";
+
 /// The instant every test's app believes it is (a Tuesday, 9am in London).
 pub const NOW: &str = "2026-11-24T09:00:00Z";
 
@@ -238,6 +242,13 @@ impl App {
         element.send_keys(text).await.unwrap();
     }
 
+    /// Types into the element with this `data-testid`, replacing what was there.
+    pub async fn fill_testid(&self, testid: &str, text: &str) {
+        let element = self.find(testid).await;
+        element.clear().await.unwrap();
+        element.send_keys(text).await.unwrap();
+    }
+
     /// Chooses an option of a select field by its visible label.
     pub async fn choose(&self, field: &str, label: &str) {
         let element = self.find(&format!("field-{field}")).await;
@@ -245,6 +256,37 @@ impl App {
             .select_by_label(label)
             .await
             .unwrap_or_else(|e| panic!("choose {label} in {field}: {e}"));
+    }
+
+    /// Types `keys` into the element with this `data-testid` without clearing it first (to
+    /// drive a picker with the keyboard: text, then `ARROW_DOWN`, `ENTER`).
+    pub async fn send_keys(&self, testid: &str, keys: &str) {
+        self.find(testid)
+            .await
+            .send_keys(keys)
+            .await
+            .unwrap_or_else(|e| panic!("type into {testid}: {e}"));
+    }
+
+    /// Types `keys` into whatever has the focus, as a person at the keyboard would.
+    pub async fn type_here(&self, keys: &str) {
+        let element = self
+            .client
+            .active_element()
+            .await
+            .expect("something has the focus");
+        element
+            .send_keys(keys)
+            .await
+            .expect("typing into the focused element");
+    }
+
+    /// Runs `script` (a function body) in the page and returns what it returns.
+    pub async fn run(&self, script: &str) -> serde_json::Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}"))
     }
 
     pub async fn value_of(&self, field: &str) -> String {
@@ -303,9 +345,20 @@ impl App {
     /// after the page has painted. WebKitGTK's snapshot waits for a fresh paint, which a page
     /// with nothing changing may never make; then the test goes on without the picture.
     pub async fn screenshot(&self, name: &str) -> Option<PathBuf> {
+        // WebKitGTK takes the picture at the next repaint, and a still page may never repaint
+        // (a request left waiting blocks every later command): nudge the text colour by an
+        // invisible amount a few times while the picture is taken.
         let _ = self
             .client
-            .execute_async("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));", vec![])
+            .execute(
+                "let n = 0; const body = document.body;
+                 const nudge = setInterval(() => {
+                   body.style.color = n % 2 ? '' : 'rgb(29, 38, 41)';
+                   if (++n >= 8) clearInterval(nudge);
+                 }, 150);
+                 return true;",
+                vec![],
+            )
             .await;
         let Ok(result) =
             tokio::time::timeout(Duration::from_secs(10), self.client.screenshot()).await

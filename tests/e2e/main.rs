@@ -2,7 +2,11 @@
 //! WebKitWebDriver the way a person would use it. Each test owns its data folder, its clock,
 //! its X display (Xvfb, started here) and its driver. See `harness.rs`.
 
+mod asks;
 mod harness;
+mod logging;
 mod people;
+mod profile;
 mod representatives;
+mod search;
 mod startup;

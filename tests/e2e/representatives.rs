@@ -97,14 +97,21 @@ async fn a_representative_is_edited_then_deleted_and_brought_back_with_undo() {
     app.click("representative-save").await;
     app.wait_for_text("representative-name", "Tom Reid").await;
 
+    // The name opens the profile; "Edit" beside it, the editor.
     app.click("representative-name").await;
+    app.wait_for_text("profile-name", "Tom Reid").await;
+    app.click("profile-back").await;
+    // The list is drawn again once it has loaded; click whichever "Edit" is there then.
+    app.find("representative-edit").await;
+    app.run("document.querySelector('[data-testid=representative-edit]').click(); return true;")
+        .await;
     assert_eq!(app.value_of("full_name").await, "Tom Reid");
     app.fill("party", "Liberal Democrat").await;
     app.fill("seat_name", "Weoley and Selly Oak").await;
     app.click("representative-save").await;
     app.wait_until("the edit shows in the list", "return [...document.querySelectorAll('[data-testid=representative-row]')].some(r => r.textContent.includes('Liberal Democrat') && r.textContent.includes('Weoley and Selly Oak'))").await;
 
-    app.click("representative-name").await;
+    app.click("representative-edit").await;
     assert_eq!(app.value_of("party").await, "Liberal Democrat");
     app.click("representative-delete").await;
     app.find("representative-empty").await;

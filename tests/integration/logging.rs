@@ -229,6 +229,14 @@ fn an_ask_follows_its_life_and_refuses_impossible_moves() {
         Some("Written question UIN 12345")
     );
     assert_eq!(history[2].changed_by.as_deref(), Some("Amira Khan"));
+    assert_eq!(
+        history[0].changed_at, "2026-11-20T14:30:00.000Z",
+        "made at the meeting, dated by it"
+    );
+    assert_eq!(
+        history[2].changed_at, "2026-11-24T09:00:00.000Z",
+        "changed on the screen, dated now"
+    );
 
     let err = store
         .change_status(&change("under_consideration", None, None))

@@ -34,3 +34,30 @@ export function greeting(now = new Date()) {
   if (hour < 18) return 'Good afternoon';
   return 'Good evening';
 }
+
+const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "24 November 2026" from a stored calendar date ("2026-11-24"). */
+export function longDay(isoDate) {
+  if (!isoDate) return '';
+  const at = new Date(`${isoDate}T00:00:00Z`);
+  return Number.isNaN(at.getTime()) ? isoDate : DAY_FORMAT.format(at);
+}
+
+/** "24/11/2026" from a stored calendar date, as date fields show it. */
+export function shortDay(isoDate) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate ?? '');
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : (isoDate ?? '');
+}
+
+/** The London calendar date of an instant, as a date field shows it: "24/11/2026". */
+export function londonDateField(instant) {
+  const at = new Date(instant);
+  return Number.isNaN(at.getTime()) ? '' : new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/London' }).format(at);
+}
+
+/** The London time of an instant, as a time field shows it: "14:30". */
+export function londonTimeField(instant) {
+  const at = new Date(instant);
+  return Number.isNaN(at.getTime()) ? '' : TIME.format(at);
+}

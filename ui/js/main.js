@@ -8,7 +8,11 @@ import { todayScreen } from './views/today.js';
 import { representativesScreen } from './views/representatives.js';
 import { peopleScreen } from './views/people.js';
 import { settingsScreen } from './views/settings.js';
-import { upcomingScreen } from './views/upcoming.js';
+import { interactionsScreen, interactionScreen } from './views/interactions.js';
+import { logScreen } from './views/log-form.js';
+import { profileScreen, seatScreen } from './views/profile.js';
+import { asksScreen } from './views/asks.js';
+import { searchScreen } from './views/search.js';
 
 const SCREENS = [
   { id: 'today', label: 'Today' },
@@ -52,19 +56,25 @@ function startupProblem(error) {
       h('p', { class: 'muted' }, 'If you need help, send this message to whoever looks after your group’s computers.')));
 }
 
+// Routes are `#screen` or `#screen/param` (a record's id, or `new`). Each view is
+// `{ el, show(param), add?, focusFilter? }`; screens not in the sidebar are opened from others.
 function runApp(status, catalogue) {
   const views = {
     today: todayScreen(status, navigate),
-    representatives: representativesScreen(catalogue),
+    representatives: representativesScreen(catalogue, navigate),
     people: peopleScreen(catalogue),
-    interactions: upcomingScreen('interactions', 'Interactions', 'Meetings, surgery visits, letters, emails and calls.',
-      'Logging a meeting — who attended, what was said, the asks made and the promises given on both sides — is the next thing to be built.'),
-    asks: upcomingScreen('asks', 'Asks & commitments', 'What we asked for, and what each side promised.',
-      'Every ask and commitment, with its status and history, will be listed here once meetings can be logged.'),
-    search: upcomingScreen('search', 'Search', 'Names, notes, asks and letters, in one box.',
-      'Search across everything you record will arrive with meeting logging. For now, each list has a filter box.'),
-    settings: settingsScreen(status),
+    interactions: interactionsScreen(catalogue, navigate),
+    asks: asksScreen(catalogue, navigate),
+    search: searchScreen(catalogue, navigate),
+    settings: settingsScreen(status, catalogue, navigate),
+    // Opened from other screens:
+    interaction: interactionScreen(catalogue, navigate),
+    log: logScreen(catalogue, navigate, status),
+    representative: profileScreen(catalogue, navigate),
+    seat: seatScreen(catalogue, navigate),
   };
+  // Which sidebar entry each screen belongs under.
+  const section = { interaction: 'interactions', log: 'interactions', representative: 'representatives', seat: 'representatives' };
   const links = {};
   const main = h('main', { class: 'content', id: 'content', tabindex: '-1' });
   const nav = h('nav', { class: 'sidebar', 'aria-label': 'Main' },
@@ -82,15 +92,25 @@ function runApp(status, catalogue) {
   replace(app, nav, main);
 
   let current = null;
-  function navigate(id) {
+  let currentRoute = null;
+  /** Opens `route` ("interactions", "representative/ID", "log/new"). A view may refuse to be
+   *  left (unsaved changes) by returning false from `leave()`. */
+  function navigate(route) {
+    const [id, ...rest] = String(route).split('/');
+    const param = rest.join('/') || null;
     const view = views[id] ? id : 'today';
+    if (current?.leave && views[view] !== current && current.leave() === false) return false;
     current = views[view];
+    currentRoute = param ? `${view}/${param}` : view;
+    const owner = section[view] ?? view;
     for (const [key, link] of Object.entries(links)) {
-      if (key === view) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
+      if (key === owner) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
     }
     replace(main, current.el);
-    history.replaceState(null, '', `#${view}`);
-    current.show();
+    history.replaceState(null, '', `#${currentRoute}`);
+    main.scrollTop = 0;
+    current.show(param);
+    return true;
   }
 
   document.addEventListener('keydown', (event) => {
@@ -104,10 +124,17 @@ function runApp(status, catalogue) {
     } else if (event.ctrlKey && !event.altKey && event.key.toLowerCase() === 'f' && current?.focusFilter) {
       event.preventDefault();
       current.focusFilter();
+    } else if (event.ctrlKey && !event.altKey && event.key.toLowerCase() === 'k') {
+      event.preventDefault();
+      if (current !== views.search) navigate('search');
+      views.search.focusBox();
+    } else if (event.ctrlKey && !event.altKey && event.key.toLowerCase() === 'l') {
+      event.preventDefault();
+      navigate('log/new');
     }
   });
 
-  navigate(location.hash.slice(1) || 'today');
+  navigate(decodeURIComponent(location.hash.slice(1)) || 'today');
 }
 
 start();

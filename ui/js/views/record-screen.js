@@ -1,6 +1,10 @@
 // A list of records beside an editor: the shape shared by Representatives and People.
 // The config says what the records are; this module owns the DOM, the filter, saving with
 // errors shown beside their fields, and delete with undo.
+//
+// A name in the list opens the editor, or, when the config has `open(record)` (a
+// representative's profile), that instead, with an "Edit" button on the row for the editor.
+// The route `#screen/edit/ID` opens the editor on record ID (from a profile or a search hit).
 
 import { h, replace } from '../dom.js';
 import { field, readForm, clearErrors, showError } from '../form.js';
@@ -31,15 +35,31 @@ export function recordScreen(config) {
           config.addLabel, h('kbd', { 'aria-hidden': 'true' }, 'Ctrl+N')))),
     h('div', { class: 'split' }, listPane, editorPane));
 
-  async function show() {
+  async function show(param) {
     try {
       ({ records, context } = await config.load());
     } catch (error) {
       replace(listPane, h('p', { class: 'problem', role: 'alert' }, error.message));
       return;
     }
+    const wanted = /^edit\/(.+)$/.exec(param ?? '')?.[1];
+    if (wanted) {
+      const record = records.find((r) => r.id === wanted);
+      if (record) {
+        if (editing?.id !== record.id) openEditor(record);
+        else renderList();
+        return;
+      }
+      toast(`That ${config.noun} is no longer on record. It may have been deleted.`);
+      leaveEditRoute();
+    }
     renderList();
     if (!editing) renderEditorHint();
+  }
+
+  /** Once the editor closes, the address no longer names the record being edited. */
+  function leaveEditRoute() {
+    if (location.hash.startsWith(`#${config.id}/`)) history.replaceState(null, '', `#${config.id}`);
   }
 
   function visible() {
@@ -58,12 +78,20 @@ export function recordScreen(config) {
       return;
     }
     const shown = visible();
+    const open = config.open ?? openEditor;
     const rows = shown.map((record) => h('tr', {
       testid: `${config.noun}-row`, class: editing?.id === record.id ? 'selected' : null,
-      onclick: () => openEditor(record),
+      onclick: () => open(record),
     }, config.columns.map((column, index) => h('td', { 'data-label': column.label },
       index === 0
-        ? h('button', { type: 'button', class: 'row-link', testid: `${config.noun}-name`, onclick: (e) => { e.stopPropagation(); openEditor(record); } }, column.value(record))
+        ? [h('button', {
+          type: 'button', class: 'row-link', testid: `${config.noun}-name`,
+          title: config.openLabel, onclick: (e) => { e.stopPropagation(); open(record); },
+        }, column.value(record)),
+        config.open ? h('button', {
+          type: 'button', class: 'row-edit', testid: `${config.noun}-edit`,
+          'aria-label': `Edit ${config.name(record)}`, onclick: (e) => { e.stopPropagation(); openEditor(record); },
+        }, 'Edit') : null]
         : column.value(record) || '—'))));
     replace(listPane,
       h('table', { class: 'records', testid: `${config.noun}-list` },
@@ -82,7 +110,7 @@ export function recordScreen(config) {
   function renderEditorHint() {
     replace(editorPane, h('div', { class: 'editor-hint' },
       h('p', {}, config.hint),
-      h('p', { class: 'muted' }, 'Choose a name in the list to see or change its details.')));
+      h('p', { class: 'muted' }, config.chooseHint ?? 'Choose a name in the list to see or change its details.')));
   }
 
   function openEditor(record) {
@@ -101,6 +129,9 @@ export function recordScreen(config) {
       h('div', { class: 'actions' },
         h('button', { type: 'submit', class: 'primary', testid: `${config.noun}-save` }, isNew ? `Add ${config.noun}` : 'Save changes'),
         h('button', { type: 'button', testid: `${config.noun}-cancel`, onclick: close }, 'Cancel'),
+        !isNew && config.open ? h('button', {
+          type: 'button', class: 'link', testid: `${config.noun}-open`, onclick: () => { if (close()) config.open(record); },
+        }, config.openLabel) : null,
         isNew ? null : h('button', { type: 'button', class: 'danger', testid: `${config.noun}-delete`, onclick: () => remove(record) }, 'Delete')));
     form.addEventListener('submit', (event) => { event.preventDefault(); save(form, specs, record); });
     form.addEventListener('keydown', (event) => {
@@ -123,6 +154,7 @@ export function recordScreen(config) {
       dirty = false;
       editing = null;
       toast(`Saved ${config.name(saved)}.`);
+      leaveEditRoute();
       await show();
       renderEditorHint();
       focusRow(saved);
@@ -142,6 +174,7 @@ export function recordScreen(config) {
     }
     dirty = false;
     editing = null;
+    leaveEditRoute();
     await show();
     renderEditorHint();
     toast(`Deleted ${config.name(record)}.`, {
@@ -158,12 +191,15 @@ export function recordScreen(config) {
     });
   }
 
+  /** Closes the editor; false if the person chose to keep their unsaved changes. */
   function close() {
-    if (dirty && !confirmDiscard()) return;
+    if (dirty && !confirmDiscard()) return false;
     dirty = false;
     editing = null;
+    leaveEditRoute();
     renderEditorHint();
     renderList();
+    return true;
   }
 
   function confirmDiscard() {

@@ -1,9 +1,10 @@
-// Representatives: MPs, councillors and officials, with their current seat.
+// Representatives: MPs, councillors and officials, with their current seat. A name opens the
+// representative's profile; "Edit" beside it (or `#representatives/edit/ID`) the editor.
 
 import { api } from '../api.js';
 import { recordScreen } from './record-screen.js';
 
-export function representativesScreen(catalogue) {
+export function representativesScreen(catalogue, navigate) {
   const kindLabel = (code) => catalogue.representative_kinds.find((k) => k.code === code)?.label ?? code;
   return recordScreen({
     id: 'representatives',
@@ -15,10 +16,12 @@ export function representativesScreen(catalogue) {
     emptyTitle: 'No representatives yet',
     emptyText: 'Start with your MP: their name, party and constituency are enough for now.',
     hint: 'A representative’s record keeps their seat over time, so after an election the history stays.',
+    chooseHint: 'Choose a name to see their profile before a meeting, or “Edit” under it to change their details.',
+    open: (r) => navigate(`representative/${r.id}`),
+    openLabel: 'See profile',
     columns: [
       { label: 'Name', value: (r) => r.full_name },
-      { label: 'Office', value: (r) => kindLabel(r.kind) },
-      { label: 'Party', value: (r) => r.party },
+      { label: 'Office and party', value: (r) => [kindLabel(r.kind), r.party].filter(Boolean).join(' · ') },
       { label: 'Seat', value: (r) => r.seat?.name },
       { label: 'Primary contact', value: (r) => r.primary_contact_name },
     ],

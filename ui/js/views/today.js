@@ -11,7 +11,10 @@ export function todayScreen(status, navigate) {
     h('header', { class: 'screen-head' },
       h('div', {},
         h('h1', { id: 'today-title' }, 'Today'),
-        h('p', { class: 'lede', testid: 'today-date' }, longDate(status.now)))),
+        h('p', { class: 'lede', testid: 'today-date' }, longDate(status.now))),
+      h('div', { class: 'toolbar' },
+        h('button', { type: 'button', class: 'primary', testid: 'today-log', onclick: () => navigate('log/new') },
+          'Log a meeting', h('kbd', { 'aria-hidden': 'true' }, 'Ctrl+L')))),
     body);
 
   async function show() {
