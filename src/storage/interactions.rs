@@ -296,6 +296,37 @@ fn sync_participants(
     Ok(())
 }
 
+/// Records a status step taken at this interaction: the first status, or a change.
+fn step<S: CodeEnum + PartialEq>(
+    w: &Writer,
+    kind: SubjectKind,
+    subject: Uuid,
+    from: Option<S>,
+    to: S,
+    evidence: Option<&str>,
+    interaction: InteractionId,
+) -> Result<()> {
+    if from == Some(to) {
+        return Ok(());
+    }
+    let from = from.map(|s| s.code());
+    tracking::record_status(
+        w,
+        &StatusStep {
+            evidence,
+            ..StatusStep::new(kind, subject, from, to.code(), Some(interaction))
+        },
+    )
+}
+
+/// A row that names a commitment or follow-up of another interaction (or a deleted one).
+fn not_here(field: &str, noun: &str) -> Error {
+    Error::invalid(
+        field,
+        format!("This {noun} belongs to another meeting, or has been deleted. Remove it here."),
+    )
+}
+
 /// Ids of `table`'s records made in this interaction, not deleted.
 fn made_here<T: rusqlite::types::FromSql>(
     w: &Writer,
@@ -345,12 +376,14 @@ fn save_asks(
                     },
                 )?;
                 records::created(w, "asks", &ask_id)?;
-                tracking::record_status(
+                step(
                     w,
-                    &StatusStep {
-                        evidence: ask.evidence.as_deref(),
-                        ..StatusStep::new(SubjectKind::Ask, ask_id.0, None, status.code(), Some(id))
-                    },
+                    SubjectKind::Ask,
+                    ask_id.0,
+                    None,
+                    status,
+                    ask.evidence.as_deref(),
+                    id,
                 )?;
             }
             Some(ask_id) => {
@@ -386,21 +419,15 @@ fn save_asks(
                     )?;
                     Ok(())
                 })?;
-                if to != status {
-                    tracking::record_status(
-                        w,
-                        &StatusStep {
-                            evidence: ask.evidence.as_deref(),
-                            ..StatusStep::new(
-                                SubjectKind::Ask,
-                                ask_id.0,
-                                Some(status.code()),
-                                to.code(),
-                                Some(id),
-                            )
-                        },
-                    )?;
-                }
+                step(
+                    w,
+                    SubjectKind::Ask,
+                    ask_id.0,
+                    Some(status),
+                    to,
+                    ask.evidence.as_deref(),
+                    id,
+                )?;
             }
         }
     }
@@ -523,24 +550,21 @@ fn save_commitments(
                     )?;
                     Ok(())
                 })?;
-                if status != c.status {
-                    tracking::record_status(
-                        w,
-                        &StatusStep::new(
-                            SubjectKind::Commitment,
-                            cid.0,
-                            Some(status.code()),
-                            c.status.code(),
-                            Some(id),
-                        ),
-                    )?;
-                }
+                step(
+                    w,
+                    SubjectKind::Commitment,
+                    cid.0,
+                    Some(status),
+                    c.status,
+                    None,
+                    id,
+                )?;
             }
             Some(_) => {
-                return Err(Error::invalid(
+                return Err(not_here(
                     &format!("commitments.{index}.description"),
-                    "This commitment belongs to another meeting, or has been deleted. Remove it here.",
-                ));
+                    "commitment",
+                ))
             }
             None => {
                 let cid = CommitmentId::new();
@@ -551,16 +575,7 @@ fn save_commitments(
                     params![cid, id, side, person, rep, c.description, due, c.status, w.now, w.author],
                 )?;
                 records::created(w, "commitments", &cid)?;
-                tracking::record_status(
-                    w,
-                    &StatusStep::new(
-                        SubjectKind::Commitment,
-                        cid.0,
-                        None,
-                        c.status.code(),
-                        Some(id),
-                    ),
-                )?;
+                step(w, SubjectKind::Commitment, cid.0, None, c.status, None, id)?;
             }
         }
     }
@@ -606,24 +621,21 @@ fn save_follow_ups(
                     )?;
                     Ok(())
                 })?;
-                if status != f.status {
-                    tracking::record_status(
-                        w,
-                        &StatusStep::new(
-                            SubjectKind::FollowUp,
-                            fid.0,
-                            Some(status.code()),
-                            f.status.code(),
-                            Some(id),
-                        ),
-                    )?;
-                }
+                step(
+                    w,
+                    SubjectKind::FollowUp,
+                    fid.0,
+                    Some(status),
+                    f.status,
+                    None,
+                    id,
+                )?;
             }
             Some(_) => {
-                return Err(Error::invalid(
+                return Err(not_here(
                     &format!("follow_ups.{index}.description"),
-                    "This follow-up belongs to another meeting, or has been deleted. Remove it here.",
-                ));
+                    "follow-up",
+                ))
             }
             None => {
                 let fid = FollowUpId::new();
@@ -634,6 +646,7 @@ fn save_follow_ups(
                     params![fid, f.kind, f.description, owner, rep, id, due, f.status, done_at, w.now, w.author],
                 )?;
                 records::created(w, "follow_ups", &fid)?;
+                step(w, SubjectKind::FollowUp, fid.0, None, f.status, None, id)?;
             }
         }
     }

@@ -375,12 +375,17 @@ impl App {
     }
 }
 
+/// The store in a test's data folder, on the tests' clock: to prepare records before the app starts.
+pub fn open_store(dir: &Path) -> rapport_core::Store {
+    rapport_core::Store::open(&dir.join("rapport.sqlite3"))
+        .unwrap()
+        .with_clock(rapport_core::Clock::fixed_from_str(NOW).unwrap())
+}
+
 /// A data folder already set up (organisation and member), so a test can start past first run.
 pub fn set_up_data_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = rapport_core::Store::open(&dir.path().join("rapport.sqlite3"))
-        .unwrap()
-        .with_clock(rapport_core::Clock::fixed_from_str(NOW).unwrap());
+    let mut store = open_store(dir.path());
     store
         .set_up(&rapport_core::domain::SetupInput {
             organisation_name: Some("Northfield Big Local".into()),

@@ -5,7 +5,7 @@ use fantoccini::Locator;
 use rapport_core::domain::{PersonInput, PersonKind, RepresentativeInput, RepresentativeKind};
 use serde_json::json;
 
-use crate::harness::{set_up_data_dir, App, ARROW_DOWN, ENTER, NOW};
+use crate::harness::{open_store, set_up_data_dir, App, ARROW_DOWN, ENTER};
 
 const CTRL: &str = "\u{E009}";
 const NO_MODIFIERS: &str = "\u{E000}";
@@ -14,9 +14,7 @@ const NO_MODIFIERS: &str = "\u{E000}";
 /// Returns the folder and the ids of Jane Smith, Amira and Dev.
 fn prepare() -> (tempfile::TempDir, String, String, String) {
     let data = set_up_data_dir();
-    let mut store = rapport_core::Store::open(&data.path().join("rapport.sqlite3"))
-        .unwrap()
-        .with_clock(rapport_core::Clock::fixed_from_str(NOW).unwrap());
+    let mut store = open_store(data.path());
     let mut mp = RepresentativeInput::named("Jane Smith", RepresentativeKind::Mp);
     mp.party = Some("Labour".into());
     mp.seat_name = Some("Birmingham Northfield".into());
@@ -376,9 +374,7 @@ async fn a_surgery_meeting_is_logged_with_the_keyboard_a_bad_date_is_shown_besid
 async fn a_logged_meeting_is_edited_then_deleted_and_brought_back_with_undo() {
     let (data, mp, amira, dev) = prepare();
     {
-        let mut store = rapport_core::Store::open(&data.path().join("rapport.sqlite3"))
-            .unwrap()
-            .with_clock(rapport_core::Clock::fixed_from_str(NOW).unwrap());
+        let mut store = open_store(data.path());
         store
             .save_interaction(
                 &serde_json::from_value(json!({

@@ -4,14 +4,12 @@
 use rapport_core::domain::{PersonInput, PersonKind, RepresentativeInput, RepresentativeKind};
 use serde_json::json;
 
-use crate::harness::{set_up_data_dir, App, NOW};
+use crate::harness::{open_store, set_up_data_dir, App};
 
 /// A folder with Jane Smith MP and one logged surgery meeting whose summary holds markup.
 fn prepare() -> (tempfile::TempDir, String) {
     let data = set_up_data_dir();
-    let mut store = rapport_core::Store::open(&data.path().join("rapport.sqlite3"))
-        .unwrap()
-        .with_clock(rapport_core::Clock::fixed_from_str(NOW).unwrap());
+    let mut store = open_store(data.path());
     let mut mp = RepresentativeInput::named("Jane Smith", RepresentativeKind::Mp);
     mp.seat_name = Some("Birmingham Northfield".into());
     let mp = store.save_representative(&mp).unwrap().id;
@@ -99,9 +97,7 @@ async fn ctrl_k_finds_a_meeting_and_an_ask_highlighting_the_words_and_opens_the_
 async fn a_deleted_meeting_is_restored_from_settings_with_everything_logged_with_it() {
     let (data, id) = prepare();
     {
-        let mut store = rapport_core::Store::open(&data.path().join("rapport.sqlite3"))
-            .unwrap()
-            .with_clock(rapport_core::Clock::fixed_from_str(NOW).unwrap());
+        let mut store = open_store(data.path());
         store.delete_interaction(id.parse().unwrap()).unwrap();
     }
     let app = App::start(data.path()).await;
@@ -111,6 +107,17 @@ async fn a_deleted_meeting_is_restored_from_settings_with_everything_logged_with
         "Surgery meeting with Jane Smith, 20 November 2026",
     )
     .await;
+    // The seats the area covers: a blank name is explained; a seat is added and listed.
+    app.click("cover-seat-add").await;
+    assert!(app
+        .text_of("error-seat_name")
+        .await
+        .contains("Enter the constituency or ward"));
+    app.fill("seat_name", "Birmingham Northfield").await;
+    app.click("cover-seat-add").await;
+    app.wait_for_text("covered-seat", "Birmingham Northfield — held by Jane Smith")
+        .await;
+    app.screenshot("settings").await;
     app.click("deleted-restore").await;
     app.find("deleted-empty").await;
 

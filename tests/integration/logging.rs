@@ -122,6 +122,12 @@ fn one_save_logs_the_meeting_with_everything_said_and_promised() {
         "Amira Khan",
         "one of us owns it: by default the author"
     );
+    let follow_up_life = store.status_history(logged.follow_ups[0].id.0).unwrap();
+    assert_eq!(
+        (follow_up_life.len(), follow_up_life[0].to_status.as_str()),
+        (1, "Open"),
+        "each life starts with a step"
+    );
     assert_eq!(logged.record.created_by.as_deref(), Some("Amira Khan"));
 
     let profile = store.representative_profile(cast.mp, 20).unwrap();

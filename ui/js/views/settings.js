@@ -65,9 +65,10 @@ export function settingsScreen(status, catalogue, navigate) {
       replace(seatsList, h('p', { class: 'muted', testid: 'covered-seats-empty' }, 'No seats yet. Add the constituency or ward your area is in.'));
       return;
     }
-    replace(seatsList, h('ul', { class: 'plain-list' }, seats.map((seat) => h('li', { testid: 'covered-seat' },
-      h('button', { type: 'button', class: 'row-link', onclick: () => navigate(`seat/${seat.id}`) }, seat.name),
-      h('span', { class: 'muted' }, seat.holder ? ` — held by ${seat.holder.name}` : ' — no holder recorded'),
+    replace(seatsList, h('ul', { class: 'plain-list' }, seats.map((seat) => h('li', { class: 'covered-seat' },
+      h('span', { testid: 'covered-seat' },
+        h('button', { type: 'button', class: 'row-link', onclick: () => navigate(`seat/${seat.id}`) }, seat.name),
+        h('span', { class: 'muted' }, seat.holder ? ` — held by ${seat.holder.name}` : ' — no holder recorded')),
       h('button', {
         type: 'button', class: 'link small', 'aria-label': `Stop covering ${seat.name}`,
         onclick: async () => {
