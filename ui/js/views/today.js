@@ -35,7 +35,8 @@ export function todayScreen(status, navigate) {
         card('People', people.length, 'Members, volunteers and other contacts.', 'Go to people', () => navigate('people'))),
       h('div', { class: 'notice' },
         h('h2', {}, 'Follow-ups and reminders'),
-        h('p', {}, 'Nothing is due. Once meetings are logged, the follow-ups and promises that fall due appear here, overdue first.')));
+        h('p', {}, 'Reminders on this screen are not built yet. Until they are, the follow-ups and promises you log, with those overdue marked, are on each representative’s profile and under Asks & commitments.'),
+        h('button', { type: 'button', class: 'link', testid: 'today-asks', onclick: () => navigate('asks') }, 'Go to asks & commitments')));
   }
 
   function card(title, count, text, action, onclick) {
