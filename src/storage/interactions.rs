@@ -153,6 +153,30 @@ fn update_row(
     })
 }
 
+/// The person named `name` in this save: the one already added under that name (ignoring
+/// case), or a new person of `kind` added now and remembered in `named`.
+fn named_person(
+    w: &Writer,
+    named: &mut HashMap<String, PersonId>,
+    name: &str,
+    kind: PersonKind,
+    role: Option<&str>,
+    field: &str,
+) -> Result<PersonId> {
+    if let Some(id) = named.get(&name.to_lowercase()) {
+        return Ok(*id);
+    }
+    let mut input = PersonInput::named(name, kind);
+    input.role_title = role.map(str::to_owned);
+    let input = input
+        .validated()
+        .map_err(|e| Error::invalid(field, e.to_string()))?;
+    let id = PersonId::new();
+    people::insert(w, id, &input)?;
+    named.insert(name.to_lowercase(), id);
+    Ok(id)
+}
+
 /// Attendees as people on record: new names are added now (ours as members, theirs as
 /// contacts) and remembered in `named`, so commitments in the same save can name them.
 fn resolve_attendees(
@@ -174,20 +198,14 @@ fn resolve_attendees(
                 }
                 *id
             }
-            Who::New(name) => match named.get(&name.to_lowercase()) {
-                Some(id) => *id,
-                None => {
-                    let mut input = PersonInput::named(name, new_kind);
-                    input.role_title = attendee.role.clone();
-                    let input = input.validated().map_err(|e| {
-                        Error::invalid(&format!("{field}.{index}.new_name"), e.to_string())
-                    })?;
-                    let id = PersonId::new();
-                    people::insert(w, id, &input)?;
-                    named.insert(name.to_lowercase(), id);
-                    id
-                }
-            },
+            Who::New(name) => named_person(
+                w,
+                named,
+                name,
+                new_kind,
+                attendee.role.as_deref(),
+                &format!("{field}.{index}.new_name"),
+            )?,
             Who::Representative(_) => unreachable!("attendees are people"),
         };
         out.push((id, attendee.role.clone()));
@@ -483,23 +501,12 @@ fn resolve_who(
             ))
         }
         Who::New(name) => {
-            let id = match named.get(&name.to_lowercase()) {
-                Some(id) => *id,
-                None => {
-                    let kind = if side == Some(Side::Theirs) {
-                        PersonKind::Contact
-                    } else {
-                        PersonKind::Member
-                    };
-                    let input = PersonInput::named(name, kind)
-                        .validated()
-                        .map_err(|e| Error::invalid(field, e.to_string()))?;
-                    let id = PersonId::new();
-                    people::insert(w, id, &input)?;
-                    named.insert(name.to_lowercase(), id);
-                    id
-                }
+            let kind = if side == Some(Side::Theirs) {
+                PersonKind::Contact
+            } else {
+                PersonKind::Member
             };
+            let id = named_person(w, named, name, kind, None, field)?;
             let on_their_side = theirs.iter().any(|(p, _)| *p == id);
             Ok((
                 side.unwrap_or(if on_their_side {
@@ -701,6 +708,15 @@ const SUMMARY: &str = "
 
 fn summary_from_row(conn: &Connection, row: &Row) -> Result<InteractionSummary> {
     let id: InteractionId = row.get(0)?;
+    summary_with(row, id, &participants(conn, id)?)
+}
+
+/// The summary of the interaction in `row`, whose participants are already read.
+fn summary_with(
+    row: &Row,
+    id: InteractionId,
+    participants: &[Participant],
+) -> Result<InteractionSummary> {
     let campaign = match row.get::<_, Option<CampaignId>>(8)? {
         Some(cid) => Some(NameRef {
             id: cid.0,
@@ -708,7 +724,6 @@ fn summary_from_row(conn: &Connection, row: &Row) -> Result<InteractionSummary> 
         }),
         None => None,
     };
-    let participants = participants(conn, id)?;
     let pick = |side: Side, rep: bool| {
         participants
             .iter()
@@ -814,12 +829,12 @@ pub(crate) fn find(
     let Some(row) = rows.next()? else {
         return Ok(None);
     };
-    let summary = summary_from_row(conn, row)?;
+    let participants = participants(conn, id)?;
     Ok(Some(Interaction {
-        summary,
+        summary: summary_with(row, id, &participants)?,
         duration_minutes: row.get(10)?,
         private_impressions: row.get(11)?,
-        participants: participants(conn, id)?,
+        participants,
         asks: tracking::asks_of_interaction(conn, id)?,
         commitments: tracking::commitments_where(conn, "c.interaction_id = :subject", &id, today)?,
         follow_ups: tracking::follow_ups_where(conn, "f.interaction_id = :subject", &id, today)?,

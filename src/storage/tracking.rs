@@ -76,7 +76,6 @@ fn status_label(kind: SubjectKind, code: &str) -> String {
 /// Changes the status of an ask, commitment or follow-up, keeping the step in its history. The
 /// same status with a note (or a new position) is kept as a note in the history.
 pub(crate) fn change_status(w: &Writer, input: &StatusChangeInput) -> Result<()> {
-    let unknown = || Error::invalid("status", "Choose a status from the list.");
     let (table, what) = match input.subject_kind {
         SubjectKind::Ask => ("asks", "ask"),
         SubjectKind::Commitment => ("commitments", "commitment"),
@@ -98,27 +97,9 @@ pub(crate) fn change_status(w: &Writer, input: &StatusChangeInput) -> Result<()>
         .optional()?
         .ok_or(Error::NotFound { what })?;
     match input.subject_kind {
-        SubjectKind::Ask => {
-            let (from, to) = (
-                AskStatus::from_code(&from).ok_or_else(unknown)?,
-                AskStatus::from_code(&input.status).ok_or_else(unknown)?,
-            );
-            from.check_move(to, "status")?;
-        }
-        SubjectKind::Commitment => {
-            let (from, to) = (
-                CommitmentStatus::from_code(&from).ok_or_else(unknown)?,
-                CommitmentStatus::from_code(&input.status).ok_or_else(unknown)?,
-            );
-            from.check_move(to, "status")?;
-        }
-        _ => {
-            let (from, to) = (
-                FollowUpStatus::from_code(&from).ok_or_else(unknown)?,
-                FollowUpStatus::from_code(&input.status).ok_or_else(unknown)?,
-            );
-            from.check_move(to, "status")?;
-        }
+        SubjectKind::Ask => check_codes::<AskStatus>(&from, &input.status)?,
+        SubjectKind::Commitment => check_codes::<CommitmentStatus>(&from, &input.status)?,
+        _ => check_codes::<FollowUpStatus>(&from, &input.status)?,
     }
     let to = input.status.as_str();
     if from == to
@@ -156,6 +137,13 @@ pub(crate) fn change_status(w: &Writer, input: &StatusChangeInput) -> Result<()>
             ..StatusStep::new(input.subject_kind, input.id, Some(&from), to, None)
         },
     )
+}
+
+/// Checks a move between two stored codes of the lifecycle `S`.
+fn check_codes<S: Lifecycle>(from: &str, to: &str) -> Result<()> {
+    let unknown = || Error::invalid("status", "Choose a status from the list.");
+    let from = S::from_code(from).ok_or_else(unknown)?;
+    from.check_move(S::from_code(to).ok_or_else(unknown)?, "status")
 }
 
 /// The life of one record, oldest first.
