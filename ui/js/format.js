@@ -61,3 +61,8 @@ export function londonTimeField(instant) {
   const at = new Date(instant);
   return Number.isNaN(at.getTime()) ? '' : TIME.format(at);
 }
+
+/** `label('ask_statuses', 'made')` → "Made": a stored code as people read it, from the catalogue. */
+export function labeller(catalogue) {
+  return (list, code) => catalogue[list]?.find((c) => c.code === code)?.label ?? code;
+}

@@ -6,7 +6,7 @@
 import { h, replace } from '../dom.js';
 import { api } from '../api.js';
 import { field, readForm, clearErrors, showError } from '../form.js';
-import { longDate, longDay, recordLine } from '../format.js';
+import { labeller, longDate, longDay, recordLine } from '../format.js';
 import { toast } from '../toast.js';
 import { historyPanel } from './history.js';
 import { statusChip, overdueChip } from './profile.js';
@@ -14,7 +14,7 @@ import { statusChip, overdueChip } from './profile.js';
 const OPEN_ONLY = '__open';
 
 export function asksScreen(catalogue, navigate) {
-  const label = (list, code) => catalogue[list]?.find((c) => c.code === code)?.label ?? code;
+  const label = labeller(catalogue);
   let tab = 'asks';
   let items = [];
   let selected = null;       // the id of the record open in the side panel

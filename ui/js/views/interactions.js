@@ -3,16 +3,12 @@
 
 import { h, replace } from '../dom.js';
 import { api } from '../api.js';
-import { dateTime, longDate, longDay, recordLine } from '../format.js';
+import { dateTime, labeller, longDate, longDay, recordLine } from '../format.js';
 import { toast } from '../toast.js';
 import { historyPanel } from './history.js';
 import { namesInWords } from './log-form.js';
 
 const PAGE = 50;
-
-function labeller(catalogue) {
-  return (list, code) => catalogue[list]?.find((c) => c.code === code)?.label ?? code;
-}
 
 /** "Surgery meeting with Jane Smith". */
 function titleOf(label, interaction) {

@@ -7,7 +7,7 @@
 import { h, replace } from '../dom.js';
 import { api } from '../api.js';
 import { field, clearErrors, showError } from '../form.js';
-import { londonDateField, londonTimeField, shortDay } from '../format.js';
+import { labeller, londonDateField, londonTimeField, shortDay } from '../format.js';
 import { toast } from '../toast.js';
 import { picker } from '../picker.js';
 
@@ -22,7 +22,7 @@ export function namesInWords(names) {
 }
 
 export function logScreen(catalogue, navigate, status) {
-  const label = (list, code) => catalogue[list]?.find((c) => c.code === code)?.label ?? code;
+  const label = labeller(catalogue);
   const root = h('section', { class: 'screen log-screen', testid: 'log-view', 'aria-labelledby': 'log-title' });
   const memberId = status.member?.id ?? null;
 

@@ -1,10 +1,12 @@
 // People: our members, volunteers and staff, and other contacts (a caseworker, a GP, a headteacher).
 
 import { api } from '../api.js';
+import { labeller } from '../format.js';
 import { recordScreen } from './record-screen.js';
 
 export function peopleScreen(catalogue) {
-  const kindLabel = (code) => catalogue.person_kinds.find((k) => k.code === code)?.label ?? code;
+  const label = labeller(catalogue);
+  const kindLabel = (code) => label('person_kinds', code);
   return recordScreen({
     id: 'people',
     noun: 'person',

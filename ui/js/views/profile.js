@@ -5,15 +5,10 @@
 
 import { h, replace } from '../dom.js';
 import { api } from '../api.js';
-import { longDate, longDay, recordLine } from '../format.js';
+import { labeller, longDate, longDay, recordLine } from '../format.js';
 import { historyPanel } from './history.js';
 
 const TIMELINE_PAGE = 20;
-
-/** `label('ask_statuses', 'made')` → "Made", from the catalogue. */
-function labeller(catalogue) {
-  return (list, code) => catalogue[list]?.find((c) => c.code === code)?.label ?? code;
-}
 
 /** A status as a small coloured label; the colour follows the code. */
 export function statusChip(text, code, testid) {

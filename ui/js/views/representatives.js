@@ -2,10 +2,12 @@
 // representative's profile; "Edit" beside it (or `#representatives/edit/ID`) the editor.
 
 import { api } from '../api.js';
+import { labeller } from '../format.js';
 import { recordScreen } from './record-screen.js';
 
 export function representativesScreen(catalogue, navigate) {
-  const kindLabel = (code) => catalogue.representative_kinds.find((k) => k.code === code)?.label ?? code;
+  const label = labeller(catalogue);
+  const kindLabel = (code) => label('representative_kinds', code);
   return recordScreen({
     id: 'representatives',
     noun: 'representative',
