@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what Rapport needs on Debian or Ubuntu, skipping whatever is already there.
 #   scripts/install-deps.sh app    the Rust toolchain and the libraries the desktop window needs
-#   scripts/install-deps.sh test   the above, plus Xvfb, WebKitWebDriver and tauri-driver
+#   scripts/install-deps.sh test   the above, plus Xvfb, WebKitWebDriver, tauri-driver and Python's
+#                                  icalendar (an independent reader for the calendar export test)
 set -euo pipefail
 
 purpose="${1:-app}"
 app_packages=(build-essential pkg-config curl libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev)
-test_packages=(xvfb webkit2gtk-driver)
+test_packages=(xvfb webkit2gtk-driver python3-icalendar)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

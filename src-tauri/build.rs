@@ -32,6 +32,16 @@ const COMMANDS: &[&str] = &[
     "deleted_records",
     "restore_record",
     "search",
+    "agenda",
+    "complete_reminder",
+    "reopen_reminder",
+    "snooze_reminder",
+    "undo_reminder",
+    "dismiss_reminder",
+    "reschedule_reminder",
+    "reminder_settings",
+    "save_reminder_settings",
+    "export_calendar",
 ];
 
 fn main() {

@@ -4,11 +4,13 @@
 //! the desktop shell, the command-line tool and the tests all open the same database the same
 //! way. See `ARCHITECTURE.md` for the map.
 
+pub mod calendar;
 pub mod domain;
 pub mod error;
 pub mod ids;
 pub mod interchange;
 pub mod postcode;
+pub mod reminders;
 pub mod storage;
 pub mod time;
 

@@ -2,15 +2,16 @@
 //! over the core; errors cross as `{code, message, field}` so the UI switches on `code`.
 
 use rapport_core::domain::{
-    self, AskFilter, AskView, Campaign, Catalogue, CommitmentFilter, CommitmentView, CoveredSeat,
-    DeletedRecord, HistoryEntry, Interaction, InteractionInput, InteractionSummary, Person,
-    PersonInput, Representative, RepresentativeInput, RepresentativeProfile, SearchHit,
-    SeatHistory, SeatKind, SetupInput, SetupStatus, StatusChange, StatusChangeInput,
+    self, Agenda, AskFilter, AskView, Campaign, Catalogue, CommitmentFilter, CommitmentView,
+    CoveredSeat, DeletedRecord, HistoryEntry, Interaction, InteractionInput, InteractionSummary,
+    Person, PersonInput, ReminderKey, ReminderSettings, Representative, RepresentativeInput,
+    RepresentativeProfile, SearchHit, SeatHistory, SeatKind, SetupInput, SetupStatus, StatusChange,
+    StatusChangeInput,
 };
 use rapport_core::ids::{InteractionId, PersonId, RepresentativeId, SeatId};
 use rapport_core::storage::Page;
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, State};
 use uuid::Uuid;
 
 use crate::state::AppState;
@@ -29,6 +30,12 @@ impl From<rapport_core::Error> for CommandError {
             message: error.to_string(),
             field: error.field().map(str::to_owned),
         }
+    }
+}
+
+impl CommandError {
+    pub fn message(&self) -> &str {
+        &self.message
     }
 }
 
@@ -205,4 +212,76 @@ pub fn restore_record(state: State<AppState>, table: String, id: Uuid) -> Reply<
 #[tauri::command(async)]
 pub fn search(state: State<AppState>, text: String, limit: i64) -> Reply<Vec<SearchHit>> {
     state.with(|store| store.search(&text, limit))
+}
+
+#[tauri::command(async)]
+pub fn agenda(state: State<AppState>) -> Reply<Agenda> {
+    state.with(|store| store.agenda())
+}
+
+#[tauri::command(async)]
+pub fn complete_reminder(state: State<AppState>, key: ReminderKey) -> Reply<Agenda> {
+    state.with(|store| store.complete_reminder(&key))
+}
+
+#[tauri::command(async)]
+pub fn reopen_reminder(state: State<AppState>, key: ReminderKey) -> Reply<Agenda> {
+    state.with(|store| store.reopen_reminder(&key))
+}
+
+#[tauri::command(async)]
+pub fn snooze_reminder(state: State<AppState>, key: ReminderKey, until: String) -> Reply<Agenda> {
+    state.with(|store| store.snooze_reminder(&key, &until))
+}
+
+#[tauri::command(async)]
+pub fn undo_reminder(state: State<AppState>, key: ReminderKey) -> Reply<Agenda> {
+    state.with(|store| store.undo_reminder(&key))
+}
+
+#[tauri::command(async)]
+pub fn dismiss_reminder(state: State<AppState>, key: ReminderKey) -> Reply<Agenda> {
+    state.with(|store| store.dismiss_reminder(&key))
+}
+
+#[tauri::command(async)]
+pub fn reschedule_reminder(
+    state: State<AppState>,
+    key: ReminderKey,
+    date: String,
+) -> Reply<Agenda> {
+    state.with(|store| store.reschedule_reminder(&key, &date))
+}
+
+#[tauri::command(async)]
+pub fn reminder_settings(state: State<AppState>) -> Reply<ReminderSettings> {
+    state.with(|store| store.reminder_settings())
+}
+
+#[tauri::command(async)]
+pub fn save_reminder_settings(
+    state: State<AppState>,
+    settings: ReminderSettings,
+) -> Reply<ReminderSettings> {
+    state.with(|store| store.save_reminder_settings(&settings))
+}
+
+/// Asks where to save the calendar (a native dialog), then writes it; the path, or `None` if
+/// the user cancelled.
+#[tauri::command(async)]
+pub fn export_calendar(app: AppHandle, state: State<AppState>) -> Reply<Option<String>> {
+    let name = state.with(|store| Ok(store.calendar_file_name()))?;
+    let Some(path) = crate::save::choose(&app, &name, "calendar", &["ics"]) else {
+        return Ok(None);
+    };
+    let text = state.with(|store| store.calendar())?;
+    std::fs::write(&path, text).map_err(|error| CommandError {
+        code: "io",
+        message: format!(
+            "The calendar could not be saved to {}: {error}. Choose another folder.",
+            path.display()
+        ),
+        field: None,
+    })?;
+    Ok(Some(path.display().to_string()))
 }

@@ -4,15 +4,20 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod notify;
+mod save;
 mod state;
 
 use tauri::Manager;
 
 fn main() {
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let data_dir = state::data_dir(app.path().app_data_dir().ok())?;
             app.manage(state::AppState::open(&data_dir));
+            notify::watch(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -46,6 +51,16 @@ fn main() {
             commands::deleted_records,
             commands::restore_record,
             commands::search,
+            commands::agenda,
+            commands::complete_reminder,
+            commands::reopen_reminder,
+            commands::snooze_reminder,
+            commands::undo_reminder,
+            commands::dismiss_reminder,
+            commands::reschedule_reminder,
+            commands::reminder_settings,
+            commands::save_reminder_settings,
+            commands::export_calendar,
         ])
         .run(tauri::generate_context!())
         .expect("Rapport could not start its window");

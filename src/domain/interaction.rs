@@ -146,6 +146,10 @@ pub struct InteractionInput {
     pub private_impressions: Option<String>,
     #[serde(default)]
     pub campaign_id: Option<CampaignId>,
+    /// The letter, email or meeting this answers: a reply to our letter, a thank-you for a
+    /// meeting. Reminders read it.
+    #[serde(default)]
+    pub in_reply_to_id: Option<InteractionId>,
     /// A campaign not yet on record, named in the form.
     #[serde(default)]
     pub new_campaign: Option<String>,
@@ -238,6 +242,7 @@ pub(crate) struct ValidInteraction {
     pub private_impressions: Option<String>,
     pub campaign_id: Option<CampaignId>,
     pub new_campaign: Option<String>,
+    pub in_reply_to_id: Option<InteractionId>,
     pub representatives: Vec<RepresentativeId>,
     pub their_attendees: Vec<ValidAttendee>,
     pub our_attendees: Vec<ValidAttendee>,
@@ -363,6 +368,9 @@ impl InteractionInput {
             } else {
                 tidy(&self.new_campaign)
             },
+            in_reply_to_id: self
+                .in_reply_to_id
+                .filter(|earlier| Some(*earlier) != self.id),
             representatives,
             their_attendees: attendees("their_attendees", &self.their_attendees)?,
             our_attendees: attendees("our_attendees", &self.our_attendees)?,
@@ -537,6 +545,8 @@ pub struct Interaction {
     pub summary: InteractionSummary,
     pub duration_minutes: Option<i64>,
     pub private_impressions: Option<String>,
+    /// The letter, email or meeting this answers.
+    pub in_reply_to_id: Option<InteractionId>,
     /// Attendees with the role they took, for the edit form.
     pub participants: Vec<Participant>,
     /// Asks made here, and asks made earlier whose status changed here.

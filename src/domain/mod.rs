@@ -8,6 +8,7 @@ mod lifecycle;
 mod organisation;
 mod person;
 mod profile;
+mod reminder;
 mod representative;
 mod tracking;
 
@@ -23,6 +24,9 @@ pub use organisation::{Organisation, SetupInput, SetupStatus};
 pub use person::{Person, PersonInput};
 pub use profile::{
     CoveredSeat, Office, Relationship, RepresentativeProfile, SeatHistory, SeatTerm, StaffMember,
+};
+pub use reminder::{
+    Agenda, Notice, Reminder, ReminderAction, ReminderKey, ReminderSettings, SnoozeChoices,
 };
 pub use representative::{Representative, RepresentativeInput, SeatRef};
 pub use tracking::{AskFilter, Campaign, CommitmentFilter, StatusChange, StatusChangeInput};

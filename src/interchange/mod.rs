@@ -412,6 +412,9 @@ fn record_values(
 mod tests {
     use super::*;
 
+    /// Columns kept by triggers from other records (migration 0003): rebuilt, never exported.
+    const DERIVED_COLUMNS: &[(&str, &str)] = &[("interaction_participants", "occurred_at")];
+
     #[test]
     fn the_description_matches_the_live_schema() {
         let store = crate::Store::open_in_memory().unwrap();
@@ -442,6 +445,10 @@ mod tests {
                 .unwrap()
                 .collect::<rusqlite::Result<_>>()
                 .unwrap();
+            let columns: Vec<String> = columns
+                .into_iter()
+                .filter(|c| !DERIVED_COLUMNS.contains(&(table.name, c.as_str())))
+                .collect();
             let described: Vec<&str> = table.columns.iter().map(|c| c.name).collect();
             assert_eq!(columns, described, "columns of {}", table.name);
         }

@@ -33,6 +33,14 @@ pub(crate) fn save(w: &Writer, v: &ValidInteraction) -> Result<InteractionId> {
             ));
         }
     }
+    if let Some(earlier) = &v.in_reply_to_id {
+        if !exists(w.tx, "interactions", earlier)? {
+            return Err(Error::invalid(
+                "in_reply_to_id",
+                "The letter or meeting this answers has been deleted, so it cannot be linked.",
+            ));
+        }
+    }
     let campaign = match (v.campaign_id, &v.new_campaign) {
         (Some(id), _) => {
             if !exists(w.tx, "campaigns", &id)? {
@@ -111,6 +119,7 @@ fn bind<'a>(
         (":summary", &v.summary),
         (":private_impressions", &v.private_impressions),
         (":campaign_id", campaign),
+        (":in_reply_to_id", &v.in_reply_to_id),
     ]
 }
 
@@ -125,9 +134,9 @@ fn insert_row(
     params.extend([(":now", &w.now as &dyn ToSql), (":author", &w.author)]);
     w.tx.execute(
         "INSERT INTO interactions (id, kind, direction, status, occurred_at, duration_minutes, place, subject, summary,
-                                   private_impressions, campaign_id, created_at, created_by, updated_at, updated_by)
+                                   private_impressions, campaign_id, in_reply_to_id, created_at, created_by, updated_at, updated_by)
          VALUES (:id, :kind, :direction, :status, :occurred_at, :duration_minutes, :place, :subject, :summary,
-                 :private_impressions, :campaign_id, :now, :author, :now, :author)",
+                 :private_impressions, :campaign_id, :in_reply_to_id, :now, :author, :now, :author)",
         &*params,
     )?;
     records::created(w, "interactions", &id)
@@ -145,7 +154,8 @@ fn update_row(
             "UPDATE interactions
                 SET kind = :kind, direction = :direction, status = :status, occurred_at = :occurred_at,
                     duration_minutes = :duration_minutes, place = :place, subject = :subject, summary = :summary,
-                    private_impressions = :private_impressions, campaign_id = :campaign_id
+                    private_impressions = :private_impressions, campaign_id = :campaign_id,
+                    in_reply_to_id = :in_reply_to_id
               WHERE id = :id AND deleted_at IS NULL",
             &*bind(&id, v, &occurred_at, &campaign),
         )?;
@@ -818,7 +828,8 @@ pub(crate) fn find(
 ) -> Result<Option<Interaction>> {
     let mut stmt = conn.prepare_cached(
         "SELECT i.id, i.kind, i.direction, i.status, i.occurred_at, i.place, i.subject, i.summary, c.id, c.name,
-                i.duration_minutes, i.private_impressions, i.created_at, cb.full_name, i.updated_at, ub.full_name
+                i.duration_minutes, i.private_impressions, i.created_at, cb.full_name, i.updated_at, ub.full_name,
+                i.in_reply_to_id
            FROM interactions i
            LEFT JOIN campaigns c ON c.id = i.campaign_id
            LEFT JOIN people cb ON cb.id = i.created_by
@@ -834,6 +845,7 @@ pub(crate) fn find(
         summary: summary_with(row, id, &participants)?,
         duration_minutes: row.get(10)?,
         private_impressions: row.get(11)?,
+        in_reply_to_id: row.get(16)?,
         participants,
         asks: tracking::asks_of_interaction(conn, id)?,
         commitments: tracking::commitments_where(conn, "c.interaction_id = :subject", &id, today)?,

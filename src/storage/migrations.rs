@@ -13,6 +13,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_logging_and_search",
         include_str!("../migrations/0002_logging_and_search.sql"),
     ),
+    (
+        "0003_reminders",
+        include_str!("../migrations/0003_reminders.sql"),
+    ),
 ];
 
 /// The schema version this build of Rapport writes and understands.

@@ -3,6 +3,7 @@
 //! `&Connection`; functions that write take a `Writer`, which carries the open transaction, the
 //! time and the author, so every write is stamped and audited the same way.
 
+mod calendar;
 mod campaigns;
 mod history;
 mod interactions;
@@ -11,6 +12,7 @@ mod organisations;
 mod people;
 mod profile;
 mod records;
+mod reminders;
 mod representatives;
 mod search;
 mod seats;
@@ -26,14 +28,15 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::domain::{
-    AskFilter, AskView, Campaign, CommitmentFilter, CommitmentView, CoveredSeat, DeletedRecord,
-    HistoryEntry, Interaction, InteractionInput, InteractionSummary, Person, PersonInput,
-    Representative, RepresentativeInput, RepresentativeProfile, SearchHit, SeatHistory, SeatKind,
-    SetupInput, SetupStatus, StatusChange, StatusChangeInput,
+    Agenda, AskFilter, AskView, Campaign, CommitmentFilter, CommitmentView, CoveredSeat,
+    DeletedRecord, HistoryEntry, Interaction, InteractionInput, InteractionSummary, Notice, Person,
+    PersonInput, ReminderKey, ReminderSettings, Representative, RepresentativeInput,
+    RepresentativeProfile, SearchHit, SeatHistory, SeatKind, SetupInput, SetupStatus, StatusChange,
+    StatusChangeInput,
 };
 use crate::ids::{InteractionId, PersonId, RepresentativeId, SeatId};
 use crate::interchange::{self, ImportSummary, Interchange};
-use crate::time::{format_instant, london_date, Clock};
+use crate::time::{format_instant, london_date, parse_uk_date, Clock};
 use crate::{Error, Result};
 
 pub use migrations::LATEST_VERSION;
@@ -424,6 +427,162 @@ impl Store {
         tracking::history(&self.conn, id)
     }
 
+    // ----- reminders: the Today screen -----
+
+    /// What is overdue, due today and due in the next seven days, what is snoozed, and the
+    /// meetings coming up: the reminder rules applied to the record as it stands now.
+    pub fn agenda(&self) -> Result<Agenda> {
+        let now = self.clock.now();
+        let settings = reminders::load_settings(&self.conn)?;
+        let facts = reminders::facts(&self.conn, now, london_date(now))?;
+        let ids = reminders::upcoming_meeting_ids(&self.conn, now, UPCOMING_MEETINGS)?;
+        let upcoming = interactions::summaries(&self.conn, &ids)?;
+        Ok(crate::reminders::agenda(&facts, now, &settings, upcoming))
+    }
+
+    /// Hides a reminder until `until` (a UK or ISO date after today); it comes back that day.
+    pub fn snooze_reminder(&mut self, key: &ReminderKey, until: &str) -> Result<Agenda> {
+        let until = self.later_date("until", until)?;
+        self.check_reminder(key)?;
+        self.write(|w| reminders::snooze(w, key, until))?;
+        self.agenda()
+    }
+
+    /// Dismisses a rule-based prompt for good ("time to check in" comes back after the next
+    /// period without contact). Follow-ups and commitments are marked done instead.
+    pub fn dismiss_reminder(&mut self, key: &ReminderKey) -> Result<Agenda> {
+        self.check_reminder(key)?;
+        self.write(|w| reminders::dismiss(w, key))?;
+        self.agenda()
+    }
+
+    /// Takes back a snooze or a dismissal.
+    pub fn undo_reminder(&mut self, key: &ReminderKey) -> Result<Agenda> {
+        self.check_reminder(key)?;
+        self.write(|w| reminders::undo(w, key))?;
+        self.agenda()
+    }
+
+    /// Gives a follow-up or commitment a new due date (today or later).
+    pub fn reschedule_reminder(&mut self, key: &ReminderKey, date: &str) -> Result<Agenda> {
+        let due = self.date_from_today("date", date)?;
+        self.check_reminder(key)?;
+        self.write(|w| reminders::reschedule(w, key, due))?;
+        self.agenda()
+    }
+
+    /// Marks the follow-up or commitment behind a reminder done, keeping the step in its history.
+    pub fn complete_reminder(&mut self, key: &ReminderKey) -> Result<Agenda> {
+        self.check_reminder(key)?;
+        self.write(|w| reminders::set_done(w, key, true))?;
+        self.agenda()
+    }
+
+    /// Opens again a follow-up or commitment marked done by mistake.
+    pub fn reopen_reminder(&mut self, key: &ReminderKey) -> Result<Agenda> {
+        self.check_reminder(key)?;
+        self.write(|w| reminders::set_done(w, key, false))?;
+        self.agenda()
+    }
+
+    pub fn reminder_settings(&self) -> Result<ReminderSettings> {
+        reminders::load_settings(&self.conn)
+    }
+
+    pub fn save_reminder_settings(
+        &mut self,
+        settings: &ReminderSettings,
+    ) -> Result<ReminderSettings> {
+        let settings = settings.validated()?;
+        self.write(|w| reminders::save_settings(w, &settings))?;
+        self.reminder_settings()
+    }
+
+    /// The notification to show when the app opens: what is due, and how much of it fell due
+    /// since the reminders were last looked at. Marks them looked at today. `None` when nothing
+    /// is due or notifications are off.
+    pub fn opening_notice(&mut self) -> Result<Option<Notice>> {
+        let agenda = self.agenda()?;
+        let today = london_date(self.clock.now());
+        let last_seen = reminders::last_seen(&self.conn)?;
+        if self.author.is_some() && last_seen != Some(today) {
+            self.write(|w| reminders::set_last_seen(w, today))?;
+        }
+        if !self.reminder_settings()?.notifications {
+            return Ok(None);
+        }
+        Ok(crate::reminders::opening_notice(&agenda, last_seen))
+    }
+
+    /// A reminder about a record that has since gone is refused in words.
+    fn check_reminder(&self, key: &ReminderKey) -> Result<()> {
+        if reminders::subject_exists(&self.conn, key)? {
+            Ok(())
+        } else {
+            Err(Error::invalid(
+                "key",
+                "That reminder is about a record that has been deleted. The list is up to date now.",
+            ))
+        }
+    }
+
+    fn typed_date(field: &str, text: &str) -> Result<chrono::NaiveDate> {
+        parse_uk_date(text).ok_or_else(|| {
+            let text = text.trim();
+            if text.is_empty() {
+                Error::invalid(field, "Enter a date, like 30/11/2026.")
+            } else {
+                Error::invalid(
+                    field,
+                    format!("“{text}” is not a date. Enter it like 30/11/2026."),
+                )
+            }
+        })
+    }
+
+    /// A typed date after today, for a snooze.
+    fn later_date(&self, field: &str, text: &str) -> Result<chrono::NaiveDate> {
+        let date = Store::typed_date(field, text)?;
+        if date <= london_date(self.clock.now()) {
+            return Err(Error::invalid(
+                field,
+                "Choose a date after today: the reminder comes back on that day.",
+            ));
+        }
+        Ok(date)
+    }
+
+    /// A typed date today or later, for a new due date.
+    fn date_from_today(&self, field: &str, text: &str) -> Result<chrono::NaiveDate> {
+        let date = Store::typed_date(field, text)?;
+        if date < london_date(self.clock.now()) {
+            return Err(Error::invalid(
+                field,
+                "That date has passed. Choose today or a later date.",
+            ));
+        }
+        Ok(date)
+    }
+
+    /// Meetings, follow-ups and commitment due dates from a year ago on, as an iCalendar file.
+    pub fn calendar(&self) -> Result<String> {
+        let now = self.clock.now();
+        let since = london_date(now) - chrono::Days::new(365);
+        let organisation = organisations::ours(&self.conn)?
+            .map(|o| o.name)
+            .unwrap_or_else(|| "Our group".to_owned());
+        let entries = calendar::entries(&self.conn, since)?;
+        Ok(crate::calendar::to_ics(&entries, &organisation, now))
+    }
+
+    /// The name a calendar export is offered under.
+    pub fn calendar_file_name(&self) -> String {
+        format!(
+            "{} Rapport calendar.ics",
+            london_date(self.clock.now()).format("%Y-%m-%d")
+        )
+    }
+
     // ----- history, deleted records, search -----
 
     /// Who recorded a record and every later change, oldest first.
@@ -462,6 +621,9 @@ impl Store {
         Ok(summary)
     }
 }
+
+/// How many planned meetings the Today screen lists.
+const UPCOMING_MEETINGS: i64 = 10;
 
 /// One page of a longer list, and how many there are in all.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

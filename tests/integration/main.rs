@@ -3,6 +3,7 @@
 
 mod interchange;
 mod logging;
+mod reminders;
 mod storage;
 mod story;
 

@@ -134,6 +134,12 @@ function runApp(status, catalogue) {
     }
   });
 
+  // The shell moves the address itself when a notification is clicked (to "#today").
+  window.addEventListener('hashchange', () => {
+    const wanted = decodeURIComponent(location.hash.slice(1));
+    if (wanted !== currentRoute) navigate(wanted || 'today');
+  });
+
   navigate(decodeURIComponent(location.hash.slice(1)) || 'today');
 }
 

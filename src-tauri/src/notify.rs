@@ -1,0 +1,130 @@
+//! Desktop notifications of what is due: one when the app opens (including what fell due while
+//! it was closed), then one whenever something falls due while it runs. Clicking one opens
+//! Today. The rules and the words are the core's (`Store::opening_notice`,
+//! `reminders::newly_due_notice`); this module only watches the clock and shows them.
+//!
+//! `RAPPORT_NOTIFICATION_LOG=<file>` (tests only) appends each notification to the file as a
+//! JSON line instead of showing it.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::time::Duration;
+
+use rapport_core::domain::{Agenda, Notice};
+use rapport_core::reminders::newly_due_notice;
+use tauri::{AppHandle, Manager};
+
+use crate::state::AppState;
+
+/// How often the watch looks at the clock. Reminders fall due at midnight, London time.
+const LOOK_EVERY: Duration = Duration::from_secs(60);
+
+/// Starts the watch on its own thread.
+pub fn watch(app: AppHandle) {
+    std::thread::Builder::new()
+        .name("reminder-watch".into())
+        .spawn(move || run(app))
+        .expect("the reminder watch thread starts");
+}
+
+fn run(app: AppHandle) {
+    let state = app.state::<AppState>();
+    match state.with(|store| store.opening_notice()) {
+        Ok(Some(notice)) => show(&app, &notice),
+        Ok(None) => {}
+        Err(error) => eprintln!("Rapport: reminders could not be read: {}", error.message()),
+    }
+    let Ok(agenda) = state.with(|store| store.agenda()) else {
+        return;
+    };
+    let mut day = agenda.date.clone();
+    let mut seen = due_keys(&agenda);
+    loop {
+        std::thread::sleep(LOOK_EVERY);
+        let Ok((agenda, settings)) =
+            state.with(|store| Ok((store.agenda()?, store.reminder_settings()?)))
+        else {
+            continue;
+        };
+        if agenda.date != day {
+            if settings.notifications {
+                if let Some(notice) = newly_due_notice(&agenda, &seen) {
+                    show(&app, &notice);
+                }
+            }
+            day = agenda.date.clone();
+        }
+        // What became due during the day (a follow-up logged for today) was seen being made.
+        seen = due_keys(&agenda);
+    }
+}
+
+fn due_keys(agenda: &Agenda) -> HashSet<String> {
+    agenda.due_now().map(|r| r.key.clone()).collect()
+}
+
+fn show(app: &AppHandle, notice: &Notice) {
+    if let Some(path) = std::env::var_os("RAPPORT_NOTIFICATION_LOG") {
+        let line = serde_json::json!({ "title": notice.title, "body": notice.body });
+        let written = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .and_then(|mut file| writeln!(file, "{line}"));
+        if let Err(error) = written {
+            eprintln!("Rapport: could not log a notification: {error}");
+        }
+        return;
+    }
+    show_on_desktop(app, notice);
+}
+
+#[cfg(target_os = "linux")]
+fn show_on_desktop(app: &AppHandle, notice: &Notice) {
+    let shown = notify_rust::Notification::new()
+        .appname("Rapport")
+        .summary(&notice.title)
+        .body(&notice.body)
+        .icon("org.rapport.desktop")
+        // "default" is what the desktop sends when the notification itself is clicked.
+        .action("default", "Open Today")
+        .show();
+    match shown {
+        Ok(handle) => {
+            let app = app.clone();
+            std::thread::spawn(move || {
+                handle.wait_for_action(|action| {
+                    if action == "default" {
+                        open_today(&app);
+                    }
+                });
+            });
+        }
+        Err(error) => eprintln!("Rapport: the desktop did not take a notification: {error}"),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn show_on_desktop(app: &AppHandle, notice: &Notice) {
+    use tauri_plugin_notification::NotificationExt;
+    if let Err(error) = app
+        .notification()
+        .builder()
+        .title(&notice.title)
+        .body(&notice.body)
+        .show()
+    {
+        eprintln!("Rapport: the desktop did not take a notification: {error}");
+    }
+}
+
+/// Brings the window forward on the Today screen.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+fn open_today(app: &AppHandle) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+        let _ = window.eval("window.location.hash = '#today'");
+    }
+}

@@ -1,0 +1,27 @@
+//! Where the user wants a file saved: the native save dialog, asked from Rust so the window
+//! needs no dialog permission. `RAPPORT_SAVE_DIR=<dir>` (tests only) skips the dialog and
+//! saves under the offered name in that folder.
+
+use std::path::PathBuf;
+
+use tauri::AppHandle;
+use tauri_plugin_dialog::DialogExt;
+
+/// The path chosen, or `None` if the user cancelled.
+pub fn choose(
+    app: &AppHandle,
+    offered_name: &str,
+    kind: &str,
+    extensions: &[&str],
+) -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("RAPPORT_SAVE_DIR") {
+        return Some(PathBuf::from(dir).join(offered_name));
+    }
+    app.dialog()
+        .file()
+        .set_title(format!("Save the {kind}"))
+        .set_file_name(offered_name)
+        .add_filter(kind, extensions)
+        .blocking_save_file()
+        .and_then(|path| path.into_path().ok())
+}

@@ -1,0 +1,566 @@
+//! Reminders over a real database: the Today agenda from logged meetings, letters and asks;
+//! snooze, dismiss, undo, done and a new date; thresholds from settings; the opening
+//! notification; and the calendar export read back by an independent parser.
+
+use std::path::Path;
+use std::process::Command;
+
+use rapport_core::domain::{
+    Agenda, Reminder, ReminderKey, ReminderRule, ReminderSettings, RepresentativeInput,
+    RepresentativeKind,
+};
+use rapport_core::ids::RepresentativeId;
+use rapport_core::{Clock, Store};
+use serde_json::{json, Value};
+
+use crate::logging::{cast, input, Cast};
+use crate::set_up_store;
+
+/// The store at `path` with the clock at `now`.
+fn at(path: &Path, now: &str) -> Store {
+    Store::open(path)
+        .unwrap()
+        .with_clock(Clock::fixed_from_str(now).unwrap())
+}
+
+fn titles(list: &[Reminder]) -> Vec<&str> {
+    list.iter().map(|r| r.title.as_str()).collect()
+}
+
+fn find(agenda: &Agenda, rule: ReminderRule) -> Option<&Reminder> {
+    agenda
+        .overdue
+        .iter()
+        .chain(&agenda.due_today)
+        .chain(&agenda.next_week)
+        .find(|r| r.rule == rule)
+}
+
+fn key(reminder: &Reminder) -> ReminderKey {
+    ReminderKey {
+        rule: reminder.rule,
+        subject_id: reminder.subject_id,
+    }
+}
+
+/// A surgery meeting on 20 November with a follow-up due on the 23rd, our promise due on the
+/// 24th and theirs on the 28th; no thank-you sent.
+fn meeting(cast: &Cast) -> Value {
+    json!({
+        "kind": "surgery_meeting", "direction": "we_contacted", "date": "20/11/2026", "time": "14:30",
+        "representatives": [cast.mp],
+        "our_attendees": [{"person_id": cast.amira}],
+        "commitments": [
+            {"who": format!("person:{}", cast.dev), "description": "Send the residents' survey", "due_date": "24/11/2026"},
+            {"who": format!("representative:{}", cast.mp), "description": "Write to the bus company", "due_date": "28/11/2026"}
+        ],
+        "follow_ups": [{"kind": "send_papers", "description": "Post the petition to the office", "due_date": "23/11/2026"}]
+    })
+}
+
+fn councillor(store: &mut Store) -> RepresentativeId {
+    let mut rep = RepresentativeInput::named("Cllr Ade Bello", RepresentativeKind::Councillor);
+    rep.seat_name = Some("Northfield ward".into());
+    store.save_representative(&rep).unwrap().id
+}
+
+fn letter(to: RepresentativeId, date: &str) -> Value {
+    json!({
+        "kind": "letter", "direction": "we_contacted", "date": date, "time": "10:00",
+        "subject": "The Grove flats", "representatives": [to]
+    })
+}
+
+#[test]
+fn today_lists_what_is_overdue_due_and_coming_with_why() {
+    let (_dir, mut store) = set_up_store();
+    let cast = cast(&mut store);
+    store.save_interaction(&input(meeting(&cast))).unwrap();
+
+    let agenda = store.agenda().unwrap();
+    assert_eq!(agenda.date, "2026-11-24");
+    assert_eq!(
+        titles(&agenda.overdue),
+        [
+            "Send a thank-you to Jane Smith",
+            "Post the petition to the office"
+        ]
+    );
+    assert_eq!(titles(&agenda.due_today), ["Send the residents' survey"]);
+    assert_eq!(
+        titles(&agenda.next_week),
+        ["Chase: Write to the bus company"]
+    );
+
+    let follow_up = &agenda.overdue[1];
+    assert_eq!(follow_up.days_overdue, 1);
+    assert_eq!(follow_up.owner.as_ref().unwrap().name, "Amira Khan");
+    assert_eq!(
+        follow_up.representative.as_ref().unwrap().name,
+        "Jane Smith"
+    );
+    assert_eq!(
+        follow_up.why,
+        "Send promised papers agreed after the surgery meeting with Jane Smith on 20 November 2026; due 23 November 2026."
+    );
+    let thanks = &agenda.overdue[0];
+    assert_eq!(thanks.due_date, "2026-11-22");
+    assert_eq!(thanks.action_label, "Log the thank-you");
+    assert!(thanks.interaction_id.is_some());
+    assert_eq!(agenda.snooze_choices.next_week, "2026-11-30");
+}
+
+#[test]
+fn a_follow_up_snoozed_to_next_week_is_away_until_then_and_comes_back() {
+    let (dir, mut store) = set_up_store();
+    let cast = cast(&mut store);
+    store.save_interaction(&input(meeting(&cast))).unwrap();
+    let follow_up = find(&store.agenda().unwrap(), ReminderRule::FollowUpDue)
+        .unwrap()
+        .clone();
+
+    let agenda = store
+        .snooze_reminder(&key(&follow_up), "30/11/2026")
+        .unwrap();
+    assert!(find(&agenda, ReminderRule::FollowUpDue).is_none());
+    assert_eq!(titles(&agenda.snoozed), ["Post the petition to the office"]);
+    assert_eq!(
+        agenda.snoozed[0].snoozed_until.as_deref(),
+        Some("2026-11-30")
+    );
+    drop(store);
+
+    let path = dir.path().join("rapport.sqlite3");
+    let sunday = at(&path, "2026-11-29T23:30:00Z").agenda().unwrap();
+    assert!(find(&sunday, ReminderRule::FollowUpDue).is_none());
+    let monday = at(&path, "2026-11-30T08:00:00Z").agenda().unwrap();
+    let back = find(&monday, ReminderRule::FollowUpDue).unwrap();
+    assert_eq!(back.key, follow_up.key);
+    assert!(monday.overdue.iter().any(|r| r.key == follow_up.key));
+    assert_eq!(back.days_overdue, 7);
+}
+
+#[test]
+fn snoozes_and_new_dates_in_the_past_are_refused_in_words() {
+    let (_dir, mut store) = set_up_store();
+    let cast = cast(&mut store);
+    store.save_interaction(&input(meeting(&cast))).unwrap();
+    let follow_up = find(&store.agenda().unwrap(), ReminderRule::FollowUpDue)
+        .unwrap()
+        .clone();
+
+    let err = store
+        .snooze_reminder(&key(&follow_up), "24/11/2026")
+        .unwrap_err();
+    assert_eq!(err.field(), Some("until"));
+    assert_eq!(
+        err.to_string(),
+        "Choose a date after today: the reminder comes back on that day."
+    );
+    let err = store
+        .snooze_reminder(&key(&follow_up), "next tuesday")
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "“next tuesday” is not a date. Enter it like 30/11/2026."
+    );
+    let err = store
+        .reschedule_reminder(&key(&follow_up), "01/11/2026")
+        .unwrap_err();
+    assert_eq!(err.field(), Some("date"));
+
+    let agenda = store
+        .reschedule_reminder(&key(&follow_up), "27/11/2026")
+        .unwrap();
+    let moved = find(&agenda, ReminderRule::FollowUpDue).unwrap();
+    assert_eq!(moved.due_date, "2026-11-27");
+    assert!(agenda.next_week.iter().any(|r| r.key == follow_up.key));
+
+    let thanks = find(&agenda, ReminderRule::ThankYouMissing)
+        .unwrap()
+        .clone();
+    let err = store
+        .reschedule_reminder(&key(&thanks), "27/11/2026")
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("Snooze this reminder instead"),
+        "{err}"
+    );
+    let err = store.dismiss_reminder(&key(moved)).unwrap_err();
+    assert!(err.to_string().contains("mark it done"), "{err}");
+}
+
+#[test]
+fn done_dismissed_and_undone_each_take_effect_and_are_kept_in_history() {
+    let (_dir, mut store) = set_up_store();
+    let cast = cast(&mut store);
+    store.save_interaction(&input(meeting(&cast))).unwrap();
+    let agenda = store.agenda().unwrap();
+    let promise = find(&agenda, ReminderRule::CommitmentDue).unwrap().clone();
+    let thanks = find(&agenda, ReminderRule::ThankYouMissing)
+        .unwrap()
+        .clone();
+
+    let agenda = store.complete_reminder(&key(&promise)).unwrap();
+    assert!(!titles(&agenda.due_today).contains(&"Send the residents' survey"));
+    let steps = store.status_history(promise.subject_id).unwrap();
+    let last = steps.last().unwrap();
+    assert_eq!(last.to_status, "Done");
+    assert_eq!(
+        last.note.as_deref(),
+        Some("Marked done on the Today screen.")
+    );
+    let agenda = store.reopen_reminder(&key(&promise)).unwrap();
+    assert!(titles(&agenda.due_today).contains(&"Send the residents' survey"));
+
+    let agenda = store.dismiss_reminder(&key(&thanks)).unwrap();
+    assert!(find(&agenda, ReminderRule::ThankYouMissing).is_none());
+    assert!(agenda.snoozed.is_empty(), "dismissed is not snoozed");
+    let agenda = store.undo_reminder(&key(&thanks)).unwrap();
+    assert_eq!(
+        find(&agenda, ReminderRule::ThankYouMissing).unwrap().key,
+        thanks.key
+    );
+
+    // A snoozed commitment comes back on its date, and a new due date lifts the snooze.
+    let agenda = store.snooze_reminder(&key(&promise), "25/11/2026").unwrap();
+    assert_eq!(titles(&agenda.snoozed), ["Send the residents' survey"]);
+    let agenda = store
+        .reschedule_reminder(&key(&promise), "26/11/2026")
+        .unwrap();
+    assert!(agenda.snoozed.is_empty());
+    assert_eq!(
+        find(&agenda, ReminderRule::CommitmentDue).unwrap().due_date,
+        "2026-11-26"
+    );
+}
+
+#[test]
+fn logging_the_thank_you_or_the_reply_ends_the_prompt() {
+    let (_dir, mut store) = set_up_store();
+    let cast = cast(&mut store);
+    let logged = store.save_interaction(&input(meeting(&cast))).unwrap();
+    let ade = councillor(&mut store);
+    let sent = store
+        .save_interaction(&input(letter(ade, "10/11/2026")))
+        .unwrap();
+
+    let agenda = store.agenda().unwrap();
+    let chase = find(&agenda, ReminderRule::UnansweredLetter).unwrap();
+    assert_eq!(chase.title, "Chase Cllr Ade Bello: no reply to our letter");
+    assert_eq!(chase.subject_id, sent.summary.id.0);
+    assert_eq!(chase.action_label, "Log the reply");
+
+    // The thank-you, logged as the Today screen's action logs it: in reply to the meeting.
+    let mut thanks = json!({
+        "kind": "email", "direction": "we_contacted", "date": "24/11/2026", "time": "08:30",
+        "subject": "Thank-you for the surgery meeting", "representatives": [cast.mp],
+        "in_reply_to_id": logged.summary.id
+    });
+    let thanked = store.save_interaction(&input(thanks.take())).unwrap();
+    assert_eq!(thanked.in_reply_to_id, Some(logged.summary.id));
+    // Their reply to our letter.
+    store
+        .save_interaction(&input(json!({
+            "kind": "letter", "direction": "they_contacted", "date": "23/11/2026", "time": "09:00",
+            "representatives": [ade], "in_reply_to_id": sent.summary.id
+        })))
+        .unwrap();
+
+    let agenda = store.agenda().unwrap();
+    assert!(find(&agenda, ReminderRule::ThankYouMissing).is_none());
+    assert!(find(&agenda, ReminderRule::UnansweredLetter).is_none());
+}
+
+#[test]
+fn thresholds_come_from_settings_and_bad_ones_are_refused_by_field() {
+    let (_dir, mut store) = set_up_store();
+    let cast = cast(&mut store);
+    store
+        .save_interaction(&input(letter(cast.mp, "15/11/2026")))
+        .unwrap();
+    assert_eq!(
+        store.reminder_settings().unwrap(),
+        ReminderSettings::default()
+    );
+    assert!(find(&store.agenda().unwrap(), ReminderRule::UnansweredLetter).is_none());
+
+    let err = store
+        .save_reminder_settings(&ReminderSettings {
+            letter_reply_days: 0,
+            ..ReminderSettings::default()
+        })
+        .unwrap_err();
+    assert_eq!(err.field(), Some("letter_reply_days"));
+    assert_eq!(
+        err.to_string(),
+        "“Chase a letter after” must be between 1 and 365 days."
+    );
+    assert_eq!(
+        store.reminder_settings().unwrap(),
+        ReminderSettings::default()
+    );
+
+    let saved = store
+        .save_reminder_settings(&ReminderSettings {
+            letter_reply_days: 7,
+            notifications: false,
+            ..ReminderSettings::default()
+        })
+        .unwrap();
+    assert_eq!(saved.letter_reply_days, 7);
+    assert!(!saved.notifications);
+    let chase = find(&store.agenda().unwrap(), ReminderRule::UnansweredLetter)
+        .unwrap()
+        .clone();
+    assert_eq!(chase.due_date, "2026-11-22");
+}
+
+#[test]
+fn no_contact_prompts_are_for_those_we_keep_in_touch_with_and_follow_an_edited_date() {
+    let (dir, mut store) = set_up_store();
+    let cast = cast(&mut store);
+    // An MP imported with a list of all MPs: never met, seat not covered. No prompt.
+    let mut stranger = RepresentativeInput::named("Sam Other", RepresentativeKind::Mp);
+    stranger.seat_name = Some("Somewhere Else".into());
+    store.save_representative(&stranger).unwrap();
+
+    let call = store
+        .save_interaction(&input(json!({
+            "kind": "phone_call", "direction": "they_contacted", "date": "20/08/2026", "time": "11:00",
+            "representatives": [cast.mp]
+        })))
+        .unwrap();
+    let agenda = store.agenda().unwrap();
+    let check_in = find(&agenda, ReminderRule::NoRecentContact).unwrap();
+    assert_eq!(check_in.title, "Check in with Jane Smith");
+    assert_eq!(check_in.due_date, "2026-11-19");
+    assert_eq!(
+        agenda
+            .overdue
+            .iter()
+            .filter(|r| r.rule == ReminderRule::NoRecentContact)
+            .count(),
+        1,
+        "only the MP we work with"
+    );
+
+    // Moving the call to October moves the count with it (the copy of its time follows).
+    let mut edited = input(json!({
+        "kind": "phone_call", "direction": "they_contacted", "date": "01/10/2026", "time": "11:00",
+        "representatives": [cast.mp]
+    }));
+    edited.id = Some(call.summary.id);
+    store.save_interaction(&edited).unwrap();
+    assert!(find(&store.agenda().unwrap(), ReminderRule::NoRecentContact).is_none());
+
+    // A covered seat's holder is prompted even before any contact, from when they were added.
+    councillor(&mut store);
+    store
+        .cover_seat(
+            "Northfield ward",
+            rapport_core::domain::SeatKind::CouncilWard,
+        )
+        .unwrap();
+    assert!(find(&store.agenda().unwrap(), ReminderRule::NoRecentContact).is_none());
+    drop(store);
+    let in_march = at(&dir.path().join("rapport.sqlite3"), "2027-03-01T12:00:00Z")
+        .agenda()
+        .unwrap();
+    let prompts: Vec<(&str, &str)> = in_march
+        .overdue
+        .iter()
+        .filter(|r| r.rule == ReminderRule::NoRecentContact)
+        .map(|r| (r.title.as_str(), r.why.as_str()))
+        .collect();
+    assert_eq!(
+        prompts,
+        [
+            (
+                "Check in with Jane Smith",
+                "The last contact logged was on 1 October 2026, 151 days ago."
+            ),
+            (
+                "Check in with Cllr Ade Bello",
+                "No contact is logged since they were added on 24 November 2026."
+            ),
+        ]
+    );
+}
+
+#[test]
+fn the_opening_notice_counts_what_fell_due_while_closed_and_respects_the_setting() {
+    let (dir, mut store) = set_up_store();
+    let cast = cast(&mut store);
+    store.save_interaction(&input(meeting(&cast))).unwrap();
+    let path = dir.path().join("rapport.sqlite3");
+    drop(store);
+
+    // Opened on Saturday, when nothing was due yet.
+    let mut saturday = at(&path, "2026-11-21T09:00:00Z");
+    assert_eq!(saturday.opening_notice().unwrap(), None);
+    drop(saturday);
+
+    let mut tuesday = at(&path, NOW_TUESDAY);
+    let notice = tuesday.opening_notice().unwrap().unwrap();
+    assert_eq!(notice.title, "Rapport: 2 overdue and 1 due today");
+    assert!(
+        notice
+            .body
+            .ends_with("3 fell due while Rapport was closed."),
+        "{}",
+        notice.body
+    );
+    // Opened again the same day: nothing new fell due while closed.
+    let again = tuesday.opening_notice().unwrap().unwrap();
+    assert!(!again.body.contains("closed"), "{}", again.body);
+
+    tuesday
+        .save_reminder_settings(&ReminderSettings {
+            notifications: false,
+            ..ReminderSettings::default()
+        })
+        .unwrap();
+    assert_eq!(tuesday.opening_notice().unwrap(), None);
+}
+
+const NOW_TUESDAY: &str = "2026-11-24T09:00:00Z";
+
+/// The calendar read back by Python's `icalendar` (an independent parser): each entry's UID,
+/// summary, start and SEQUENCE.
+fn parse_with_python(ics: &str) -> Vec<Value> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("rapport.ics");
+    std::fs::write(&file, ics).unwrap();
+    let script = r#"
+import json, sys
+from icalendar import Calendar
+with open(sys.argv[1], 'rb') as f:
+    cal = Calendar.from_ical(f.read())
+out = []
+for ev in cal.walk('VEVENT'):
+    start = ev.decoded('DTSTART')
+    out.append({'uid': str(ev['UID']), 'summary': str(ev['SUMMARY']), 'start': start.isoformat(),
+                'sequence': int(ev.get('SEQUENCE', 0)), 'status': str(ev.get('STATUS', ''))})
+print(json.dumps(out))
+"#;
+    // Debian's python3-icalendar lives with the system Python (the test set-up installs it).
+    let python = ["/usr/bin/python3", "python3"]
+        .into_iter()
+        .find(|p| {
+            Command::new(p)
+                .args(["-c", "import icalendar"])
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+        .expect(
+            "Python's icalendar module: scripts/install-deps.sh test installs python3-icalendar",
+        );
+    let output = Command::new(python)
+        .arg("-c")
+        .arg(script)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "icalendar could not read the file: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn the_calendar_parses_with_an_independent_reader_and_keeps_its_uids() {
+    let (_dir, mut store) = set_up_store();
+    let cast = cast(&mut store);
+    let mut planned = json!({
+        "kind": "westminster_meeting", "direction": "we_contacted", "status": "planned",
+        "date": "02/12/2026", "time": "15:00", "place": "Portcullis House, Room Q",
+        "subject": "Buses; the Grove flats, \"damp\"", "representatives": [cast.mp]
+    });
+    let logged = store.save_interaction(&input(meeting(&cast))).unwrap();
+    let visit = store.save_interaction(&input(planned.clone())).unwrap();
+
+    let first = parse_with_python(&store.calendar().unwrap());
+    let uid = |kind: &str, id: &dyn std::fmt::Display| format!("{kind}-{id}@rapport.invalid");
+    let mut uids: Vec<String> = first
+        .iter()
+        .map(|e| e["uid"].as_str().unwrap().to_owned())
+        .collect();
+    uids.sort();
+    let mut expected = vec![
+        uid("meeting", &logged.summary.id),
+        uid("meeting", &visit.summary.id),
+        uid("follow-up", &logged.follow_ups[0].id),
+        uid("commitment", &logged.commitments[0].id),
+        uid("commitment", &logged.commitments[1].id),
+    ];
+    expected.sort();
+    assert_eq!(uids, expected);
+
+    let visit_entry = first
+        .iter()
+        .find(|e| e["uid"] == uid("meeting", &visit.summary.id))
+        .unwrap();
+    assert_eq!(
+        visit_entry["summary"],
+        "Westminster meeting with Jane Smith"
+    );
+    assert_eq!(visit_entry["start"], "2026-12-02T15:00:00+00:00");
+    assert_eq!(visit_entry["status"], "TENTATIVE");
+    let follow_up = first
+        .iter()
+        .find(|e| e["uid"] == uid("follow-up", &logged.follow_ups[0].id))
+        .unwrap();
+    assert_eq!(
+        follow_up["summary"],
+        "Follow-up: Post the petition to the office"
+    );
+    assert_eq!(follow_up["start"], "2026-11-23");
+
+    // Moved to another time: the same UID, a higher SEQUENCE, so a calendar updates its copy.
+    planned["id"] = json!(visit.summary.id);
+    planned["time"] = json!("16:30");
+    store.save_interaction(&input(planned)).unwrap();
+    let second = parse_with_python(&store.calendar().unwrap());
+    let moved = second
+        .iter()
+        .find(|e| e["uid"] == uid("meeting", &visit.summary.id))
+        .unwrap();
+    assert_eq!(moved["start"], "2026-12-02T16:30:00+00:00");
+    assert!(
+        moved["sequence"].as_i64() > visit_entry["sequence"].as_i64(),
+        "{moved} after {visit_entry}"
+    );
+    assert_eq!(second.len(), first.len(), "nothing duplicated");
+}
+
+#[test]
+fn an_import_rebuilds_what_the_reminders_read() {
+    let (_dir, mut store) = set_up_store();
+    let cast = cast(&mut store);
+    store.save_interaction(&input(meeting(&cast))).unwrap();
+    store
+        .save_interaction(&input(letter(cast.mp, "01/11/2026")))
+        .unwrap();
+    let ade = councillor(&mut store);
+    store
+        .save_interaction(&input(json!({
+            "kind": "phone_call", "direction": "they_contacted", "date": "20/08/2026", "time": "11:00",
+            "representatives": [ade]
+        })))
+        .unwrap();
+    let before = store.agenda().unwrap();
+    assert!(
+        find(&before, ReminderRule::UnansweredLetter).is_none(),
+        "the meeting came after"
+    );
+    // Read through each contact's copied time, which the import must rebuild.
+    assert!(find(&before, ReminderRule::NoRecentContact).is_some());
+
+    let copy_dir = tempfile::tempdir().unwrap();
+    let mut copy = at(&copy_dir.path().join("rapport.sqlite3"), NOW_TUESDAY);
+    copy.import(&store.export().unwrap()).unwrap();
+    assert_eq!(copy.agenda().unwrap(), before);
+}
