@@ -8,10 +8,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod profile;
+mod reminders;
 
-use clap::{Parser, Subcommand};
+use chrono::NaiveTime;
+use clap::{Parser, Subcommand, ValueEnum};
 use rapport_core::domain::{InteractionInput, SetupInput};
 use rapport_core::interchange::Interchange;
+use rapport_core::time::{london_to_utc, parse_uk_date};
 use rapport_core::{Clock, Store};
 
 /// The desktop app's identifier, so the tool and the app open the same database by default.
@@ -66,6 +69,28 @@ enum Command {
         #[command(subcommand)]
         what: Show,
     },
+    /// Print the reminders the Today screen shows: overdue, due today, the next 7 days,
+    /// snoozed, and the meetings coming up.
+    Reminders {
+        /// The day to work them out for, like 24/11/2026 [default: today]
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write meetings, follow-ups and commitment due dates to an iCalendar (.ics) file that a
+    /// calendar app can import; importing a newer file updates the entries it already has.
+    Ics {
+        /// The file to write, or - for standard output.
+        #[arg(long, value_name = "FILE.ics")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -182,6 +207,33 @@ fn run(cli: Cli) -> Outcome {
                 println!("{}", serde_json::to_string_pretty(&found)?);
             } else {
                 print!("{}", profile::render(&found));
+            }
+        }
+        Command::Reminders { as_of, format } => {
+            if let Some(text) = as_of {
+                let day = parse_uk_date(&text).ok_or_else(|| {
+                    format!("--as-of wants a date like 24/11/2026, not \"{text}\".")
+                })?;
+                let noon = NaiveTime::from_hms_opt(12, 0, 0).expect("noon is a time");
+                store = store.with_clock(Clock::Fixed(london_to_utc(day, noon)));
+            }
+            let agenda = store.agenda()?;
+            match format {
+                Format::Text => print!("{}", reminders::render(&agenda)),
+                Format::Json => println!("{}", serde_json::to_string_pretty(&agenda)?),
+            }
+        }
+        Command::Ics { out } => {
+            let text = store.calendar()?;
+            let entries = text.matches("BEGIN:VEVENT").count();
+            if out == Path::new("-") {
+                io::stdout()
+                    .lock()
+                    .write_all(text.as_bytes())
+                    .map_err(|e| format!("Could not write to standard output: {e}"))?;
+            } else {
+                write_whole_file(&out, text.as_bytes())?;
+                eprintln!("Wrote {entries} calendar entries to {}.", out.display());
             }
         }
         Command::Status => {

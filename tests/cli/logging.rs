@@ -10,7 +10,7 @@ use tempfile::TempDir;
 use super::{init, path_str, rapport, stderr, stdout, succeed, FIXED_NOW};
 
 /// A set-up folder with Jane Smith MP and Dev Patel; returns their ids.
-fn prepare(dir: &Path) -> (String, String) {
+pub(crate) fn prepare(dir: &Path) -> (String, String) {
     init(dir);
     let mut store = Store::open(&dir.join("rapport.sqlite3"))
         .unwrap()
@@ -33,7 +33,7 @@ fn prepare(dir: &Path) -> (String, String) {
     (mp, dev)
 }
 
-fn meeting(mp: &str, dev: &str) -> Value {
+pub(crate) fn meeting(mp: &str, dev: &str) -> Value {
     json!({
         "kind": "surgery_meeting", "direction": "we_contacted", "occurred_at": "2026-11-20T14:30:00Z",
         "place": "Northfield library", "subject": "Bus route 42",
@@ -52,7 +52,7 @@ fn meeting(mp: &str, dev: &str) -> Value {
     })
 }
 
-fn write(folder: &Path, name: &str, value: &Value) -> String {
+pub(crate) fn write(folder: &Path, name: &str, value: &Value) -> String {
     let path = folder.join(name);
     std::fs::write(&path, serde_json::to_string_pretty(value).unwrap()).unwrap();
     path_str(&path).to_owned()

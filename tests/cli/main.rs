@@ -8,6 +8,7 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 mod logging;
+mod reminders;
 
 /// Every run uses the same instant, so two exports of the same records are byte-identical.
 const FIXED_NOW: &str = "2026-11-24T09:00:00Z";
