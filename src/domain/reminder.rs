@@ -155,7 +155,7 @@ impl ReminderSettings {
                 self.letter_reply_days,
                 1,
                 365,
-                "Chase a letter after",
+                "Chase a letter or email after",
             ),
             (
                 "thank_you_days",
@@ -169,14 +169,14 @@ impl ReminderSettings {
                 self.contact_cadence_days,
                 7,
                 3650,
-                "Check in after",
+                "Check in with a representative after",
             ),
             (
                 "ask_response_days",
                 self.ask_response_days,
                 1,
                 365,
-                "Chase an ask after",
+                "Chase an ask with no response after",
             ),
         ];
         for (field, value, low, high, what) in checks {

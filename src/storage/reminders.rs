@@ -234,6 +234,7 @@ fn contacts(conn: &Connection, now: &str) -> Result<Vec<ContactFact>> {
 /// Meetings held in the last month (when a thank-you can still be timely), and whether one is
 /// on record: anything we sent in reply to it, a "send thank-you" follow-up for it (open ones
 /// remind on their own), or a letter or email we sent one of its representatives after it.
+/// (`+t.status` keeps SQLite on the reply index: by status alone it would walk every meeting.)
 fn meetings(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<MeetingFact>> {
     let since =
         format_instant(now - chrono::Duration::days(THANK_YOU_LAPSES_AFTER_DAYS as i64 + 2));
@@ -241,7 +242,7 @@ fn meetings(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<MeetingFact>> {
         "SELECT i.id, i.kind, i.occurred_at,
                 EXISTS (SELECT 1 FROM interactions t
                          WHERE t.in_reply_to_id = i.id AND t.direction = 'we_contacted'
-                           AND t.status = 'held' AND t.deleted_at IS NULL)
+                           AND +t.status = 'held' AND t.deleted_at IS NULL)
                 OR EXISTS (SELECT 1 FROM follow_ups f
                             WHERE f.interaction_id = i.id AND f.kind = 'send_thank_you' AND f.deleted_at IS NULL)
                 OR EXISTS (SELECT 1 FROM interaction_participants mp

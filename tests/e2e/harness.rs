@@ -2,6 +2,7 @@
 //! find by `data-testid`, click, type, wait, screenshot. Everything started here is stopped
 //! when the `App` is dropped, even if the test fails.
 
+use std::ffi::OsStr;
 use std::io::{BufRead, BufReader};
 use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
@@ -143,6 +144,13 @@ pub struct App {
 impl App {
     /// Starts the app on `data_dir` and waits until its first screen is drawn.
     pub async fn start(data_dir: &Path) -> App {
+        App::start_with(data_dir, NOW, &[]).await
+    }
+
+    /// Starts the app on `data_dir` believing it is `now`, with `extra_env` besides (the
+    /// test-only `RAPPORT_NOTIFICATION_LOG`, `RAPPORT_SAVE_DIR`…), and waits until its first
+    /// screen is drawn.
+    pub async fn start_with(data_dir: &Path, now: &str, extra_env: &[(&str, &OsStr)]) -> App {
         let lock = ONE_AT_A_TIME.lock().await;
         let display = Display::start();
         let (port, native_port) = (free_port(), free_port());
@@ -156,8 +164,9 @@ impl App {
             ])
             .env("DISPLAY", &display.name)
             .env("RAPPORT_DATA_DIR", data_dir)
-            .env("RAPPORT_FIXED_NOW", NOW)
+            .env("RAPPORT_FIXED_NOW", now)
             .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+            .envs(extra_env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null());
         let driver = spawn_group(&mut command);
@@ -211,6 +220,23 @@ impl App {
             assert!(
                 Instant::now() < deadline,
                 "no visible [data-testid={testid}] within {WAIT:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The first element matching the CSS selector `css` (static test text), once displayed.
+    pub async fn find_css(&self, css: &str) -> Element {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                if element.is_displayed().await.unwrap_or(false) {
+                    return element;
+                }
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no visible {css} within {WAIT:?}"
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
@@ -377,9 +403,14 @@ impl App {
 
 /// The store in a test's data folder, on the tests' clock: to prepare records before the app starts.
 pub fn open_store(dir: &Path) -> rapport_core::Store {
+    open_store_at(dir, NOW)
+}
+
+/// The store in a test's data folder on a clock fixed at `now`.
+pub fn open_store_at(dir: &Path, now: &str) -> rapport_core::Store {
     rapport_core::Store::open(&dir.join("rapport.sqlite3"))
         .unwrap()
-        .with_clock(rapport_core::Clock::fixed_from_str(NOW).unwrap())
+        .with_clock(rapport_core::Clock::fixed_from_str(now).unwrap())
 }
 
 /// A data folder already set up (organisation and member), so a test can start past first run.

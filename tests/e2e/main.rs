@@ -7,6 +7,7 @@ mod harness;
 mod logging;
 mod people;
 mod profile;
+mod reminders;
 mod representatives;
 mod search;
 mod startup;

@@ -294,7 +294,7 @@ fn thresholds_come_from_settings_and_bad_ones_are_refused_by_field() {
     assert_eq!(err.field(), Some("letter_reply_days"));
     assert_eq!(
         err.to_string(),
-        "“Chase a letter after” must be between 1 and 365 days."
+        "“Chase a letter or email after” must be between 1 and 365 days."
     );
     assert_eq!(
         store.reminder_settings().unwrap(),

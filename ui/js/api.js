@@ -58,4 +58,17 @@ export const api = {
   deletedRecords: (limit = 200) => call('deleted_records', { limit }),
   restoreRecord: (table, id) => call('restore_record', { table, id }),
   search: (text, limit = 50) => call('search', { text, limit }),
+
+  // Reminders. A reminder's key is `{ rule, subject_id }`; each change returns the new Agenda.
+  agenda: () => call('agenda'),
+  completeReminder: (key) => call('complete_reminder', { key }),
+  reopenReminder: (key) => call('reopen_reminder', { key }),
+  snoozeReminder: (key, until) => call('snooze_reminder', { key, until }),
+  undoReminder: (key) => call('undo_reminder', { key }),
+  dismissReminder: (key) => call('dismiss_reminder', { key }),
+  rescheduleReminder: (key, date) => call('reschedule_reminder', { key, date }),
+  reminderSettings: () => call('reminder_settings'),
+  saveReminderSettings: (settings) => call('save_reminder_settings', { settings }),
+  /** The path of the .ics file written, or null when the save dialog was cancelled. */
+  exportCalendar: () => call('export_calendar'),
 };

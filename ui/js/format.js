@@ -66,3 +66,30 @@ export function londonTimeField(instant) {
 export function labeller(catalogue) {
   return (list, code) => catalogue[list]?.find((c) => c.code === code)?.label ?? code;
 }
+
+const WEEKDAY_PARTS = {
+  long: new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  short: new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+};
+
+/** "Monday 30 November" (or "Mon 30 Nov" when `short`) from a stored calendar date, with the
+ *  year only when `withYear`. Built from parts, so no comma creeps in whatever the ICU version. */
+export function dayInWords(isoDate, { short = false, withYear = false } = {}) {
+  if (!isoDate) return '';
+  const at = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(at.getTime())) return isoDate;
+  const part = Object.fromEntries(WEEKDAY_PARTS[short ? 'short' : 'long'].formatToParts(at).map((p) => [p.type, p.value]));
+  return `${part.weekday} ${part.day} ${part.month}${withYear ? ` ${part.year}` : ''}`;
+}
+
+const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London',
+});
+
+/** "Thursday 26 November 2026 at 10:00": an instant as London's calendar and clock show it. */
+export function londonDayTime(instant) {
+  const at = new Date(instant);
+  if (!instant || Number.isNaN(at.getTime())) return '';
+  const part = Object.fromEntries(LONDON_PARTS.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${part.weekday} ${part.day} ${part.month} ${part.year} at ${part.hour}:${part.minute}`;
+}

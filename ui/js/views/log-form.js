@@ -7,11 +7,12 @@
 import { h, replace } from '../dom.js';
 import { api } from '../api.js';
 import { field, clearErrors, showError } from '../form.js';
-import { labeller, londonDateField, londonTimeField, shortDay } from '../format.js';
+import { labeller, londonDateField, londonTimeField, longDate, shortDay } from '../format.js';
 import { toast } from '../toast.js';
 import { picker } from '../picker.js';
 
 const FORM_ID = 'log-form';
+const PREFILL_TITLE = { reply: 'Log the reply', 'thank-you': 'Log the thank-you', contact: 'Log a contact' };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** "Jane Smith", "Jane Smith and Tom Reid", "A, B and C". */
@@ -30,6 +31,7 @@ export function logScreen(catalogue, navigate, status) {
   let dirty = false;
   let currentParam = null;
   let editing = null;       // the interaction being edited, or null for a new one
+  let prefill = null;       // a new one started from a reminder: { title, lede, in_reply_to_id }
   let loading = 0;
   let people = [];
   let representatives = [];
@@ -42,7 +44,7 @@ export function logScreen(catalogue, navigate, status) {
   function head(title, lede) {
     return h('header', { class: 'screen-head' },
       h('div', {},
-        h('h1', { id: 'log-title' }, title),
+        h('h1', { id: 'log-title', testid: 'log-title' }, title),
         h('p', { class: 'lede' }, lede)));
   }
 
@@ -59,22 +61,71 @@ export function logScreen(catalogue, navigate, status) {
     form = null;
     currentParam = wanted;
     const ticket = ++loading;
-    replace(root, head(wanted === 'new' ? 'Log a meeting' : 'Edit a meeting', ''), h('p', { class: 'muted' }, 'Loading…'));
+    // `reply:ID` (a letter or email we sent), `thank-you:ID` (a meeting) and `contact:REP_ID`
+    // start a new record from a reminder on Today; anything else but `new` is an id to edit.
+    const start = /^(reply|thank-you|contact):(.+)$/.exec(wanted);
+    const title = start ? PREFILL_TITLE[start[1]] : wanted === 'new' ? 'Log a meeting' : 'Edit a meeting';
+    replace(root, head(title, ''), h('p', { class: 'muted' }, 'Loading…'));
     let record = null;
     try {
       [people, representatives, campaigns, openAsks, record] = await Promise.all([
         api.listPeople(), api.listRepresentatives(), api.listCampaigns(), api.listAsks({ open_only: true }),
-        wanted === 'new' ? null : api.getInteraction(wanted),
+        wanted === 'new' || start?.[1] === 'contact' ? null : api.getInteraction(start ? start[2] : wanted),
       ]);
     } catch (error) {
       if (ticket !== loading) return;
-      replace(root, head('Log a meeting', ''), h('p', { class: 'problem', role: 'alert' }, error.message));
+      replace(root, head(title, ''), h('p', { class: 'problem', role: 'alert' }, error.message));
       return;
     }
     if (ticket !== loading) return;
-    editing = record;
-    build(record ? valuesOf(record) : blankValues());
+    if (start) {
+      editing = null;
+      const begun = prefilled(start[1], start[2], record);
+      prefill = begun.prefill;
+      build(begun.values);
+    } else {
+      editing = record;
+      prefill = null;
+      build(record ? valuesOf(record) : blankValues());
+    }
     firstField()?.focus();
+  }
+
+  /** A new record begun from a reminder: the reply to `record` (a letter or email we sent), the
+   *  thank-you for `record` (a meeting), or a contact with the representative `id`. */
+  function prefilled(route, id, record) {
+    const values = blankValues();
+    const reps = record ? record.representatives.map((r) => ({ id: r.id, name: r.name })) : [];
+    const kindLabel = record ? label('interaction_kinds', record.kind) : '';
+    const names = namesInWords(reps.map((r) => r.name));
+    if (route === 'reply') {
+      const noun = record.kind === 'email' ? 'email' : record.kind === 'letter' ? 'letter' : kindLabel.toLowerCase();
+      const on = longDate(record.occurred_at);
+      return {
+        values: { ...values, kind: record.kind, direction: 'they_contacted', status: 'held', representatives: reps,
+          subject: `Reply to our ${noun} of ${on}` },
+        prefill: { title: PREFILL_TITLE.reply, in_reply_to_id: record.id,
+          lede: `The reply${names ? ` from ${names}` : ''} to our ${noun} of ${on}${record.subject ? ` (“${record.subject}”)` : ''}. Saving it stops the reminder to chase.` },
+      };
+    }
+    if (route === 'thank-you') {
+      const on = longDate(record.occurred_at);
+      const staff = record.participants
+        .filter((p) => p.side === 'theirs' && p.party.kind === 'person')
+        .map((p) => ({ id: p.party.id, name: p.party.name, role: p.role ?? '' }));
+      return {
+        values: { ...values, kind: 'email', direction: 'we_contacted', status: 'held', representatives: reps,
+          their_attendees: staff, subject: `Thank-you for the ${kindLabel.toLowerCase()} on ${on}`, summary: null },
+        prefill: { title: PREFILL_TITLE['thank-you'], in_reply_to_id: record.id,
+          lede: `Thank ${names || 'them'} for the ${kindLabel.toLowerCase()} on ${on}, and list what each side agreed to do.` },
+      };
+    }
+    const rep = representatives.find((r) => r.id === id);
+    return {
+      values: { ...values, direction: 'we_contacted', representatives: rep ? [{ id: rep.id, name: rep.full_name }] : [] },
+      prefill: { title: PREFILL_TITLE.contact, in_reply_to_id: null,
+        lede: rep ? `Keep in touch with ${rep.full_name}: a call, an email, a visit or a meeting.` : 'A call, an email, a visit or a meeting.' },
+    };
   }
 
   function firstField() {
@@ -145,6 +196,7 @@ export function logScreen(catalogue, navigate, status) {
     const campaign = pickers.campaign.items[0] ?? null;
     return {
       id: editing?.id ?? null,
+      in_reply_to_id: prefill?.in_reply_to_id ?? editing?.in_reply_to_id ?? null,
       kind: text('kind'), direction: text('direction'), status: text('status'),
       date: text('date'), time: text('time'),
       duration_minutes: editing?.duration_minutes ?? null,
@@ -280,7 +332,7 @@ export function logScreen(catalogue, navigate, status) {
             }), values.private_impressions)))),
       asksSection, commitmentsSection, followUpsSection,
       h('div', { class: 'log-actions' },
-        h('button', { type: 'submit', class: 'primary', testid: 'log-save' }, 'Save meeting', h('kbd', { 'aria-hidden': 'true' }, 'Ctrl+Enter')),
+        h('button', { type: 'submit', class: 'primary', testid: 'log-save' }, prefill ? 'Save' : 'Save meeting', h('kbd', { 'aria-hidden': 'true' }, 'Ctrl+Enter')),
         h('button', { type: 'button', testid: 'log-cancel', onclick: cancel }, 'Cancel'),
         h('p', { class: 'muted small log-keys' }, 'Esc cancels. In a name box: type, then ↓ and Enter to choose.')));
 
@@ -306,9 +358,10 @@ export function logScreen(catalogue, navigate, status) {
     });
 
     replace(root,
-      head(isNew ? 'Log a meeting' : `Edit the meeting with ${repNames}`,
-        isNew ? 'Write it down while it is fresh: who was there, what was asked and what was promised.'
-          : 'Change what was recorded. Removing a row here deletes it; its history is kept.'),
+      prefill ? head(prefill.title, prefill.lede)
+        : head(isNew ? 'Log a meeting' : `Edit the meeting with ${repNames}`,
+          isNew ? 'Write it down while it is fresh: who was there, what was asked and what was promised.'
+            : 'Change what was recorded. Removing a row here deletes it; its history is kept.'),
       form);
   }
 
@@ -551,7 +604,7 @@ export function logScreen(catalogue, navigate, status) {
   }
 
   function cancel() {
-    navigate(editing ? `interaction/${editing.id}` : 'interactions');
+    navigate(editing ? `interaction/${editing.id}` : prefill ? 'today' : 'interactions');
   }
 
   function leave() {

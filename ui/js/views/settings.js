@@ -4,7 +4,17 @@
 import { h, replace } from '../dom.js';
 import { api } from '../api.js';
 import { dateTime } from '../format.js';
+import { field, clearErrors, showError } from '../form.js';
 import { toast } from '../toast.js';
+
+const REMINDER_FORM = 'reminder-settings-form';
+const REMINDER_FIELDS = [
+  { name: 'letter_reply_days', label: 'Chase a letter or email after (days)', type: 'number', min: 1, max: 365 },
+  { name: 'thank_you_days', label: 'Send a thank-you within (days)', type: 'number', min: 0, max: 30 },
+  { name: 'contact_cadence_days', label: 'Check in with a representative after (days)', type: 'number', min: 7, max: 3650,
+    hint: '91 days is about three months. A representative’s own record can set a different period.' },
+  { name: 'ask_response_days', label: 'Chase an ask with no response after (days)', type: 'number', min: 1, max: 365 },
+];
 
 const TABLE_LABEL = {
   people: 'Person', representatives: 'Representative', interactions: 'Interaction', asks: 'Ask',
@@ -41,6 +51,65 @@ export function settingsScreen(status, catalogue, navigate) {
     }
   });
 
+  // ----- reminders: the rules' thresholds and desktop notifications -----
+  const reminderBody = h('div', { class: 'reminder-settings-body' }, h('p', { class: 'muted' }, 'Loading…'));
+  let reminderForm = null;
+
+  function renderReminderSettings(settings) {
+    const notifications = h('input', {
+      type: 'checkbox', id: `${REMINDER_FORM}-notifications`, name: 'notifications', testid: 'field-notifications',
+      'aria-describedby': `${REMINDER_FORM}-notifications-error`,
+    });
+    notifications.checked = Boolean(settings.notifications);
+    reminderForm = h('form', { class: 'reminder-settings-form', id: REMINDER_FORM, testid: REMINDER_FORM, novalidate: true },
+      h('p', { class: 'form-message', role: 'alert', tabindex: '-1', testid: 'form-message', hidden: true }),
+      h('div', { class: 'fields reminder-fields' },
+        REMINDER_FIELDS.map((spec) => field(REMINDER_FORM, spec, settings[spec.name] ?? ''))),
+      h('div', { class: 'field check-field' },
+        h('label', { for: `${REMINDER_FORM}-notifications`, class: 'check' }, notifications, ' Desktop notifications when something falls due'),
+        h('p', { class: 'error', id: `${REMINDER_FORM}-notifications-error`, testid: 'error-notifications', hidden: true })),
+      h('div', { class: 'actions' },
+        h('button', { type: 'submit', class: 'primary', testid: 'reminder-settings-save' }, 'Save reminder settings')));
+    reminderForm.addEventListener('submit', (event) => { event.preventDefault(); saveReminderSettings(); });
+    replace(reminderBody, reminderForm);
+  }
+
+  /** The form's values: whole numbers of days, or the first field that is not one. */
+  function readReminderSettings(form) {
+    const settings = {};
+    for (const spec of REMINDER_FIELDS) {
+      const control = form.elements.namedItem(spec.name);
+      const raw = control.value.trim();
+      const days = Number(raw);
+      if (control.validity.badInput || raw === '' || !Number.isInteger(days)) {
+        return { error: { field: spec.name, message: `Enter a whole number of days, such as ${spec.name === 'contact_cadence_days' ? 91 : 14}.` } };
+      }
+      settings[spec.name] = days;
+    }
+    settings.notifications = form.elements.namedItem('notifications').checked;
+    return { settings };
+  }
+
+  async function saveReminderSettings() {
+    const form = reminderForm;
+    clearErrors(form);
+    const { settings, error } = readReminderSettings(form);
+    if (error) { showError(form, error.field, error.message); return; }
+    const button = form.querySelector('[data-testid=reminder-settings-save]');
+    button.disabled = true;
+    let saved;
+    try {
+      saved = await api.saveReminderSettings(settings);
+    } catch (failure) {
+      button.disabled = false;
+      showError(form, failure.field, failure.message);
+      return;
+    }
+    renderReminderSettings(saved);
+    toast('Reminder settings saved.');
+    reminderForm.querySelector('[data-testid=reminder-settings-save]').focus();
+  }
+
   const root = h('section', { class: 'screen', testid: 'settings-view', 'aria-labelledby': 'settings-title' },
     h('header', { class: 'screen-head' },
       h('div', {}, h('h1', { id: 'settings-title' }, 'Settings'), h('p', { class: 'lede' }, 'This computer, your organisation and your area.'))),
@@ -55,6 +124,10 @@ export function settingsScreen(status, catalogue, navigate) {
         h('h2', { id: 'settings-seats' }, 'Seats your area covers'),
         h('p', { class: 'muted small' }, 'An area can straddle two constituencies. Each seat keeps who held it when, so the history survives an election.'),
         seatsList, seatForm),
+      h('section', { class: 'settings-card wide', testid: 'reminder-settings', 'aria-labelledby': 'settings-reminders' },
+        h('h2', { id: 'settings-reminders' }, 'Reminders'),
+        h('p', { class: 'muted small' }, 'When Today reminds you to chase, thank or check in. Follow-ups and promises are due on their own dates.'),
+        reminderBody),
       h('section', { class: 'settings-card wide', 'aria-labelledby': 'settings-deleted' },
         h('h2', { id: 'settings-deleted' }, 'Recently deleted'),
         h('p', { class: 'muted small' }, 'Nothing is erased when you delete it. Restore anything here; a meeting comes back with its asks, commitments and follow-ups.'),
@@ -104,12 +177,21 @@ export function settingsScreen(status, catalogue, navigate) {
   }
 
   async function show() {
+    loadReminderSettings();
     try {
       const [seats, deleted] = await Promise.all([api.coveredSeats(), api.deletedRecords(200)]);
       renderSeats(seats);
       renderDeleted(deleted);
     } catch (error) {
       replace(deletedList, h('p', { class: 'problem', role: 'alert' }, error.message));
+    }
+  }
+
+  async function loadReminderSettings() {
+    try {
+      renderReminderSettings(await api.reminderSettings());
+    } catch (error) {
+      replace(reminderBody, h('p', { class: 'problem', role: 'alert' }, error.message));
     }
   }
 
