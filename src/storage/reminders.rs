@@ -49,6 +49,20 @@ fn name_at(row: &Row, id: usize) -> rusqlite::Result<Option<NameRef>> {
     })
 }
 
+/// The facts of the rows read: a row whose date cannot be read (`None`) is skipped rather than
+/// failing the whole screen.
+fn present<T>(
+    rows: impl Iterator<Item = rusqlite::Result<Option<rusqlite::Result<T>>>>,
+) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    for row in rows {
+        if let Some(fact) = row? {
+            out.push(fact?);
+        }
+    }
+    Ok(out)
+}
+
 fn date_at(row: &Row, index: usize) -> rusqlite::Result<Option<NaiveDate>> {
     Ok(row
         .get::<_, Option<String>>(index)?
@@ -114,13 +128,7 @@ fn follow_ups(conn: &Connection, horizon: &str) -> Result<Vec<FollowUpFact>> {
             }),
         )
     })?;
-    let mut out = Vec::new();
-    for row in rows {
-        if let Some(fact) = row? {
-            out.push(fact?);
-        }
-    }
-    Ok(out)
+    present(rows)
 }
 
 fn commitments(conn: &Connection, horizon: &str) -> Result<Vec<CommitmentFact>> {
@@ -157,13 +165,7 @@ fn commitments(conn: &Connection, horizon: &str) -> Result<Vec<CommitmentFact>> 
             }),
         )
     })?;
-    let mut out = Vec::new();
-    for row in rows {
-        if let Some(fact) = row? {
-            out.push(fact?);
-        }
-    }
-    Ok(out)
+    present(rows)
 }
 
 /// The representatives we keep in touch with, each with our latest contact. Former holders of
@@ -222,13 +224,7 @@ fn contacts(conn: &Connection, now: &str) -> Result<Vec<ContactFact>> {
             }),
         )
     })?;
-    let mut out = Vec::new();
-    for row in rows {
-        if let Some(fact) = row? {
-            out.push(fact?);
-        }
-    }
-    Ok(out)
+    present(rows)
 }
 
 /// Meetings held in the last month (when a thank-you can still be timely), and whether one is
@@ -320,13 +316,7 @@ fn asks(conn: &Connection) -> Result<Vec<AskFact>> {
             }),
         )
     })?;
-    let mut out = Vec::new();
-    for row in rows {
-        if let Some(fact) = row? {
-            out.push(fact?);
-        }
-    }
-    Ok(out)
+    present(rows)
 }
 
 /// Dismissals, and snoozes not yet over.
@@ -348,13 +338,7 @@ fn dismissals(conn: &Connection, today: &str) -> Result<Vec<Dismissal>> {
             }),
         )
     })?;
-    let mut out = Vec::new();
-    for row in rows {
-        if let Some(fact) = row? {
-            out.push(fact?);
-        }
-    }
-    Ok(out)
+    present(rows)
 }
 
 /// Planned meetings from `now` on, soonest first.

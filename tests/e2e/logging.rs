@@ -12,7 +12,7 @@ const NO_MODIFIERS: &str = "\u{E000}";
 
 /// A folder with Jane Smith MP and Dev Patel, a member, besides Amira Khan (set up already).
 /// Returns the folder and the ids of Jane Smith, Amira and Dev.
-fn prepare() -> (tempfile::TempDir, String, String, String) {
+pub fn prepare() -> (tempfile::TempDir, String, String, String) {
     let data = set_up_data_dir();
     let mut store = open_store(data.path());
     let mut mp = RepresentativeInput::named("Jane Smith", RepresentativeKind::Mp);

@@ -7,34 +7,16 @@ use std::ffi::OsStr;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use rapport_core::domain::{PersonInput, PersonKind, RepresentativeInput, RepresentativeKind};
 use serde_json::{json, Value};
 
-use crate::harness::{open_store, set_up_data_dir, App};
+use crate::harness::{open_store, App};
+use crate::logging::prepare;
 
 const ARROW_DOWN: &str = "\u{E015}";
 const ESCAPE: &str = "\u{E00C}";
 
 /// Monday 30 November 2026, 9am in London: the day a snooze to "next week" ends.
 const NEXT_MONDAY: &str = "2026-11-30T09:00:00Z";
-
-/// Northfield Big Local (Amira Khan, set up already, and Dev Patel) and Jane Smith, MP for
-/// Birmingham Northfield. Returns the folder and the ids of Jane, Amira and Dev.
-fn prepare() -> (tempfile::TempDir, String, String, String) {
-    let data = set_up_data_dir();
-    let mut store = open_store(data.path());
-    let mut mp = RepresentativeInput::named("Jane Smith", RepresentativeKind::Mp);
-    mp.party = Some("Labour".into());
-    mp.seat_name = Some("Birmingham Northfield".into());
-    let mp = store.save_representative(&mp).unwrap().id.to_string();
-    let dev = store
-        .save_person(&PersonInput::named("Dev Patel", PersonKind::Member))
-        .unwrap()
-        .id
-        .to_string();
-    let amira = store.setup_status().unwrap().member.unwrap().id.to_string();
-    (data, mp, amira, dev)
-}
 
 /// Logs an interaction through the core, as the form would, and returns it as the UI reads it.
 fn log(data: &Path, input: Value) -> Value {
@@ -53,6 +35,25 @@ fn id_of(value: &Value) -> String {
 fn row(section: Option<&str>, key: &str) -> String {
     let within = section.map_or(String::new(), |s| format!("[data-testid={s}] "));
     format!("{within}[data-testid=reminder][data-key='{key}']")
+}
+
+/// The text of the reminder row with `key` in `section`.
+async fn row_text(app: &App, section: &str, key: &str) -> String {
+    app.find_css(&row(Some(section), key))
+        .await
+        .text()
+        .await
+        .unwrap()
+}
+
+/// Whether the reminder row with `key` offers the button `testid`.
+async fn row_has(app: &App, key: &str, testid: &str) -> bool {
+    app.run(&format!(
+        "return !!document.querySelector(\"{} [data-testid={testid}]\")",
+        row(None, key)
+    ))
+    .await
+        == json!(true)
 }
 
 /// Whether the reminder with `key` is listed in `section` (read from the page, so a row
@@ -316,12 +317,7 @@ async fn an_overdue_follow_up_is_snoozed_to_next_week_and_comes_back_then() {
     let app = App::start_with(data.path(), NEXT_MONDAY, &[]).await;
     app.find("today-overdue").await;
     wait_listed(&app, "today-overdue", &key, true).await;
-    let text = app
-        .find_css(&row(Some("today-overdue"), &key))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let text = row_text(&app, "today-overdue", &key).await;
     assert!(
         text.contains("7 days overdue (due Monday 23 November)"),
         "{text}"
@@ -352,12 +348,7 @@ async fn a_promise_due_today_is_marked_done_from_today_and_undo_brings_it_back()
     app.find("today-due").await;
     wait_listed(&app, "today-due", &photos, true).await;
     assert!(listed_in(&app, "today-due", &room).await);
-    let text = app
-        .find_css(&row(Some("today-due"), &photos))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let text = row_text(&app, "today-due", &photos).await;
     assert!(
         text.contains("Due today") && text.contains("For Dev Patel"),
         "{text}"
@@ -432,12 +423,7 @@ async fn a_meeting_with_no_thank_you_is_prompted_and_logging_the_thank_you_clear
 
     app.find("today-overdue").await;
     wait_listed(&app, "today-overdue", &key, true).await;
-    let text = app
-        .find_css(&row(Some("today-overdue"), &key))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let text = row_text(&app, "today-overdue", &key).await;
     assert!(text.contains("Send a thank-you to Jane Smith"), "{text}");
     assert!(text.contains("20 November 2026"), "{text}");
     let action = app
@@ -448,22 +434,8 @@ async fn a_meeting_with_no_thank_you_is_prompted_and_logging_the_thank_you_clear
         .await;
     assert_eq!(action.text().await.unwrap(), "Log the thank-you");
     // A prompt can be dismissed, not rescheduled.
-    assert!(
-        app.run(&format!(
-            "return !!document.querySelector(\"{} [data-testid=reminder-dismiss]\")",
-            row(None, &key)
-        ))
-        .await
-            == json!(true)
-    );
-    assert!(
-        app.run(&format!(
-            "return !document.querySelector(\"{} [data-testid=reminder-reschedule]\")",
-            row(None, &key)
-        ))
-        .await
-            == json!(true)
-    );
+    assert!(row_has(&app, &key, "reminder-dismiss").await);
+    assert!(!row_has(&app, &key, "reminder-reschedule").await);
 
     action.click().await.unwrap();
     app.find("log-form").await;
@@ -520,12 +492,7 @@ async fn an_unanswered_letter_is_dismissed_and_undone_then_its_reply_is_logged()
 
     app.find("today-overdue").await;
     wait_listed(&app, "today-overdue", &key, true).await;
-    let text = app
-        .find_css(&row(Some("today-overdue"), &key))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let text = row_text(&app, "today-overdue", &key).await;
     assert!(text.contains("Jane Smith"), "{text}");
     assert!(text.contains("4 November 2026"), "{text}");
 
