@@ -81,10 +81,16 @@ fn show(app: &AppHandle, notice: &Notice) {
 
 #[cfg(target_os = "linux")]
 fn show_on_desktop(app: &AppHandle, notice: &Notice) {
+    // The body may carry simple markup on this desktop, so user text in it is escaped.
+    let body = notice
+        .body
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
     let shown = notify_rust::Notification::new()
         .appname("Rapport")
         .summary(&notice.title)
-        .body(&notice.body)
+        .body(&body)
         .icon("org.rapport.desktop")
         // "default" is what the desktop sends when the notification itself is clicked.
         .action("default", "Open Today")
