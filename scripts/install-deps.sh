@@ -2,12 +2,13 @@
 # Installs what Rapport needs on Debian or Ubuntu, skipping whatever is already there.
 #   scripts/install-deps.sh app    the Rust toolchain and the libraries the desktop window needs
 #   scripts/install-deps.sh test   the above, plus Xvfb, WebKitWebDriver, tauri-driver and Python's
-#                                  icalendar (an independent reader for the calendar export test)
+#                                  icalendar and poppler-utils (independent readers of the calendar
+#                                  and the briefing PDF, for the tests)
 set -euo pipefail
 
 purpose="${1:-app}"
 app_packages=(build-essential pkg-config curl libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev)
-test_packages=(xvfb webkit2gtk-driver python3-icalendar)
+test_packages=(xvfb webkit2gtk-driver python3-icalendar poppler-utils)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

@@ -42,6 +42,7 @@ const COMMANDS: &[&str] = &[
     "reminder_settings",
     "save_reminder_settings",
     "export_calendar",
+    "export_briefing",
 ];
 
 fn main() {

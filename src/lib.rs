@@ -4,6 +4,7 @@
 //! the desktop shell, the command-line tool and the tests all open the same database the same
 //! way. See `ARCHITECTURE.md` for the map.
 
+pub mod briefing;
 pub mod calendar;
 pub mod domain;
 pub mod error;

@@ -116,6 +116,22 @@ pub fn long_date_time_of(instant: &str) -> String {
     }
 }
 
+/// "Friday 28 November 2026 at 10:00" for a stored instant, in London time.
+pub fn long_day_time_of(instant: &str) -> String {
+    match parse_instant(instant) {
+        Some(at) => {
+            let local = at.with_timezone(&London);
+            format!(
+                "{} {} at {}",
+                local.format("%A"),
+                long_date(local.date_naive()),
+                local.format("%H:%M")
+            )
+        }
+        None => instant.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

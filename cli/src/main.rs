@@ -12,6 +12,7 @@ mod reminders;
 
 use chrono::NaiveTime;
 use clap::{Parser, Subcommand, ValueEnum};
+use rapport_core::briefing::BriefingRequest;
 use rapport_core::domain::{InteractionInput, SetupInput};
 use rapport_core::interchange::Interchange;
 use rapport_core::time::{london_to_utc, parse_uk_date};
@@ -77,6 +78,25 @@ enum Command {
         as_of: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Write the briefing pack for a representative (and a meeting with them) as a print-ready
+    /// A4 PDF, or as one HTML page, by the file's extension.
+    Briefing {
+        /// Their name (or part of it, if only one matches) or their id.
+        #[arg(long, value_name = "NAME_OR_ID")]
+        representative: String,
+        /// The id of a meeting with them, planned or past.
+        #[arg(long, value_name = "ID")]
+        meeting: Option<String>,
+        /// FILE.pdf or FILE.html.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Include private impressions (left out by default).
+        #[arg(long)]
+        include_private: bool,
+        /// How many recent interactions to list.
+        #[arg(long, default_value_t = 10, value_name = "N")]
+        recent: i64,
     },
     /// Write meetings, follow-ups and commitment due dates to an iCalendar (.ics) file that a
     /// calendar app can import; importing a newer file updates the entries it already has.
@@ -222,6 +242,55 @@ fn run(cli: Cli) -> Outcome {
                 Format::Text => print!("{}", reminders::render(&agenda)),
                 Format::Json => println!("{}", serde_json::to_string_pretty(&agenda)?),
             }
+        }
+        Command::Briefing {
+            representative,
+            meeting,
+            out,
+            include_private,
+            recent,
+        } => {
+            let pdf = match out
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_lowercase)
+            {
+                Some(ext) if ext == "pdf" => true,
+                Some(ext) if ext == "html" || ext == "htm" => false,
+                _ => {
+                    return Err(format!(
+                        "--out should end in .pdf or .html, not \"{}\".",
+                        out.display()
+                    )
+                    .into())
+                }
+            };
+            let representative = store.find_representative(&representative)?;
+            let meeting_id = match meeting {
+                Some(text) => Some(
+                    text.trim()
+                        .parse()
+                        .map_err(|_| format!("--meeting wants a meeting's id, not \"{text}\"."))?,
+                ),
+                None => None,
+            };
+            let pack = store.briefing(&BriefingRequest {
+                representative_id: representative.id,
+                meeting_id,
+                include_private,
+                recent: Some(recent),
+            })?;
+            let bytes = if pdf {
+                rapport_pdf::briefing_pdf(&pack)?
+            } else {
+                rapport_core::briefing::to_html(&pack).into_bytes()
+            };
+            write_whole_file(&out, &bytes)?;
+            eprintln!(
+                "Wrote the briefing pack for {} to {}.",
+                representative.full_name,
+                out.display()
+            );
         }
         Command::Ics { out } => {
             let text = store.calendar()?;

@@ -1,6 +1,7 @@
 //! The commands the window may call (each allowed in capabilities/main.json). Each is one line
 //! over the core; errors cross as `{code, message, field}` so the UI switches on `code`.
 
+use rapport_core::briefing::BriefingRequest;
 use rapport_core::domain::{
     self, Agenda, AskFilter, AskView, Campaign, Catalogue, CommitmentFilter, CommitmentView,
     CoveredSeat, DeletedRecord, HistoryEntry, Interaction, InteractionInput, InteractionSummary,
@@ -283,5 +284,45 @@ pub fn export_calendar(app: AppHandle, state: State<AppState>) -> Reply<Option<S
         ),
         field: None,
     })?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Makes the briefing pack (`format` "pdf" or "html"), asks where to save it (a native dialog,
+/// offering a name like "2026-11-28 Briefing - Jane Smith MP.pdf"), writes it and opens it in
+/// the system's viewer. The path, or `None` if the user cancelled.
+#[tauri::command(async)]
+pub fn export_briefing(
+    app: AppHandle,
+    state: State<AppState>,
+    request: BriefingRequest,
+    format: String,
+) -> Reply<Option<String>> {
+    let pack = state.with(|store| store.briefing(&request))?;
+    let (extension, kind) = match format.as_str() {
+        "html" => ("html", "web page"),
+        _ => ("pdf", "PDF"),
+    };
+    let offered = format!("{}.{extension}", pack.file_name);
+    let Some(path) = crate::save::choose(&app, &offered, kind, &[extension]) else {
+        return Ok(None);
+    };
+    let bytes = if extension == "pdf" {
+        rapport_pdf::briefing_pdf(&pack).map_err(|error| CommandError {
+            code: "pdf",
+            message: error.to_string(),
+            field: None,
+        })?
+    } else {
+        rapport_core::briefing::to_html(&pack).into_bytes()
+    };
+    std::fs::write(&path, bytes).map_err(|error| CommandError {
+        code: "io",
+        message: format!(
+            "The briefing pack could not be saved to {}: {error}. Choose another folder.",
+            path.display()
+        ),
+        field: None,
+    })?;
+    crate::save::open(&app, &path);
     Ok(Some(path.display().to_string()))
 }

@@ -14,6 +14,7 @@ fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let data_dir = state::data_dir(app.path().app_data_dir().ok())?;
             app.manage(state::AppState::open(&data_dir));
@@ -61,6 +62,7 @@ fn main() {
             commands::reminder_settings,
             commands::save_reminder_settings,
             commands::export_calendar,
+            commands::export_briefing,
         ])
         .run(tauri::generate_context!())
         .expect("Rapport could not start its window");

@@ -1,6 +1,6 @@
 //! Where the user wants a file saved: the native save dialog, asked from Rust so the window
 //! needs no dialog permission. `RAPPORT_SAVE_DIR=<dir>` (tests only) skips the dialog and
-//! saves under the offered name in that folder.
+//! saves under the offered name in that folder, and nothing is opened afterwards.
 
 use std::path::PathBuf;
 
@@ -24,4 +24,19 @@ pub fn choose(
         .add_filter(kind, extensions)
         .blocking_save_file()
         .and_then(|path| path.into_path().ok())
+}
+
+/// Opens a file just saved in the system's own viewer (a PDF reader, a browser). A failure is
+/// only logged: the file is saved, and its path is shown to the user.
+pub fn open(app: &AppHandle, path: &std::path::Path) {
+    use tauri_plugin_opener::OpenerExt;
+    if std::env::var_os("RAPPORT_SAVE_DIR").is_some() {
+        return;
+    }
+    if let Err(error) = app
+        .opener()
+        .open_path(path.display().to_string(), None::<&str>)
+    {
+        eprintln!("Rapport: could not open {}: {error}", path.display());
+    }
 }

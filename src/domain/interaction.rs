@@ -144,6 +144,16 @@ pub struct InteractionInput {
     pub summary: Option<String>,
     #[serde(default)]
     pub private_impressions: Option<String>,
+    /// For a planned meeting: what it is for, what we want them to hear, what to take.
+    #[serde(default)]
+    pub purpose: Option<String>,
+    #[serde(default)]
+    pub key_messages: Option<String>,
+    #[serde(default)]
+    pub documents_to_bring: Option<String>,
+    /// Someone one of us speaks for (a constituent with a case): a consent letter is needed.
+    #[serde(default)]
+    pub on_behalf_of_id: Option<PersonId>,
     #[serde(default)]
     pub campaign_id: Option<CampaignId>,
     /// The letter, email or meeting this answers: a reply to our letter, a thank-you for a
@@ -240,6 +250,10 @@ pub(crate) struct ValidInteraction {
     pub subject: Option<String>,
     pub summary: Option<String>,
     pub private_impressions: Option<String>,
+    pub purpose: Option<String>,
+    pub key_messages: Option<String>,
+    pub documents_to_bring: Option<String>,
+    pub on_behalf_of_id: Option<PersonId>,
     pub campaign_id: Option<CampaignId>,
     pub new_campaign: Option<String>,
     pub in_reply_to_id: Option<InteractionId>,
@@ -327,6 +341,13 @@ impl InteractionInput {
                 &self.private_impressions,
             ),
             ("new_campaign", "The campaign name", &self.new_campaign),
+            ("purpose", "The purpose", &self.purpose),
+            ("key_messages", "The key messages", &self.key_messages),
+            (
+                "documents_to_bring",
+                "The documents to bring",
+                &self.documents_to_bring,
+            ),
         ] {
             check_length(field, label, value)?;
         }
@@ -362,6 +383,10 @@ impl InteractionInput {
             subject: tidy(&self.subject),
             summary: tidy(&self.summary),
             private_impressions: tidy(&self.private_impressions),
+            purpose: tidy(&self.purpose),
+            key_messages: tidy(&self.key_messages),
+            documents_to_bring: tidy(&self.documents_to_bring),
+            on_behalf_of_id: self.on_behalf_of_id,
             campaign_id: self.campaign_id,
             new_campaign: if self.campaign_id.is_some() {
                 None
@@ -547,6 +572,12 @@ pub struct Interaction {
     pub private_impressions: Option<String>,
     /// The letter, email or meeting this answers.
     pub in_reply_to_id: Option<InteractionId>,
+    /// For a planned meeting.
+    pub purpose: Option<String>,
+    pub key_messages: Option<String>,
+    pub documents_to_bring: Option<String>,
+    /// Whom one of us speaks for at it (a consent letter is needed).
+    pub on_behalf_of: Option<NameRef>,
     /// Attendees with the role they took, for the edit form.
     pub participants: Vec<Participant>,
     /// Asks made here, and asks made earlier whose status changed here.

@@ -33,6 +33,14 @@ pub(crate) fn save(w: &Writer, v: &ValidInteraction) -> Result<InteractionId> {
             ));
         }
     }
+    if let Some(person) = &v.on_behalf_of_id {
+        if !exists(w.tx, "people", person)? {
+            return Err(Error::invalid(
+                "on_behalf_of_id",
+                "The person this meeting is on behalf of has been deleted. Choose them again.",
+            ));
+        }
+    }
     if let Some(earlier) = &v.in_reply_to_id {
         if !exists(w.tx, "interactions", earlier)? {
             return Err(Error::invalid(
@@ -120,6 +128,10 @@ fn bind<'a>(
         (":private_impressions", &v.private_impressions),
         (":campaign_id", campaign),
         (":in_reply_to_id", &v.in_reply_to_id),
+        (":purpose", &v.purpose),
+        (":key_messages", &v.key_messages),
+        (":documents_to_bring", &v.documents_to_bring),
+        (":on_behalf_of_id", &v.on_behalf_of_id),
     ]
 }
 
@@ -134,9 +146,11 @@ fn insert_row(
     params.extend([(":now", &w.now as &dyn ToSql), (":author", &w.author)]);
     w.tx.execute(
         "INSERT INTO interactions (id, kind, direction, status, occurred_at, duration_minutes, place, subject, summary,
-                                   private_impressions, campaign_id, in_reply_to_id, created_at, created_by, updated_at, updated_by)
+                                   private_impressions, campaign_id, in_reply_to_id, purpose, key_messages,
+                                   documents_to_bring, on_behalf_of_id, created_at, created_by, updated_at, updated_by)
          VALUES (:id, :kind, :direction, :status, :occurred_at, :duration_minutes, :place, :subject, :summary,
-                 :private_impressions, :campaign_id, :in_reply_to_id, :now, :author, :now, :author)",
+                 :private_impressions, :campaign_id, :in_reply_to_id, :purpose, :key_messages,
+                 :documents_to_bring, :on_behalf_of_id, :now, :author, :now, :author)",
         &*params,
     )?;
     records::created(w, "interactions", &id)
@@ -155,7 +169,8 @@ fn update_row(
                 SET kind = :kind, direction = :direction, status = :status, occurred_at = :occurred_at,
                     duration_minutes = :duration_minutes, place = :place, subject = :subject, summary = :summary,
                     private_impressions = :private_impressions, campaign_id = :campaign_id,
-                    in_reply_to_id = :in_reply_to_id
+                    in_reply_to_id = :in_reply_to_id, purpose = :purpose, key_messages = :key_messages,
+                    documents_to_bring = :documents_to_bring, on_behalf_of_id = :on_behalf_of_id
               WHERE id = :id AND deleted_at IS NULL",
             &*bind(&id, v, &occurred_at, &campaign),
         )?;
@@ -829,9 +844,10 @@ pub(crate) fn find(
     let mut stmt = conn.prepare_cached(
         "SELECT i.id, i.kind, i.direction, i.status, i.occurred_at, i.place, i.subject, i.summary, c.id, c.name,
                 i.duration_minutes, i.private_impressions, i.created_at, cb.full_name, i.updated_at, ub.full_name,
-                i.in_reply_to_id
+                i.in_reply_to_id, i.purpose, i.key_messages, i.documents_to_bring, ob.id, ob.full_name
            FROM interactions i
            LEFT JOIN campaigns c ON c.id = i.campaign_id
+           LEFT JOIN people ob ON ob.id = i.on_behalf_of_id
            LEFT JOIN people cb ON cb.id = i.created_by
            LEFT JOIN people ub ON ub.id = i.updated_by
           WHERE i.id = ?1 AND i.deleted_at IS NULL",
@@ -846,6 +862,16 @@ pub(crate) fn find(
         duration_minutes: row.get(10)?,
         private_impressions: row.get(11)?,
         in_reply_to_id: row.get(16)?,
+        purpose: row.get(17)?,
+        key_messages: row.get(18)?,
+        documents_to_bring: row.get(19)?,
+        on_behalf_of: match row.get::<_, Option<PersonId>>(20)? {
+            Some(person) => Some(NameRef {
+                id: person.0,
+                name: row.get(21)?,
+            }),
+            None => None,
+        },
         participants,
         asks: tracking::asks_of_interaction(conn, id)?,
         commitments: tracking::commitments_where(conn, "c.interaction_id = :subject", &id, today)?,

@@ -27,6 +27,8 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::briefing::{self, Briefing, BriefingRequest};
+use crate::domain::InteractionStatus;
 use crate::domain::{
     Agenda, AskFilter, AskView, Campaign, CommitmentFilter, CommitmentView, CoveredSeat,
     DeletedRecord, HistoryEntry, Interaction, InteractionInput, InteractionSummary, Notice, Person,
@@ -581,6 +583,59 @@ impl Store {
             "{} Rapport calendar.ics",
             london_date(self.clock.now()).format("%Y-%m-%d")
         )
+    }
+
+    // ----- the briefing pack -----
+
+    /// The briefing pack for a representative, and for a meeting with them if one is given:
+    /// every section of PRODUCT.md's pack, worded; private impressions only if asked for.
+    pub fn briefing(&self, request: &BriefingRequest) -> Result<Briefing> {
+        let recent = request.recent.unwrap_or(briefing::DEFAULT_RECENT);
+        if !(1..=200).contains(&recent) {
+            return Err(Error::invalid(
+                "recent",
+                "List between 1 and 200 recent interactions.",
+            ));
+        }
+        let rep = request.representative_id;
+        // A few more than asked for, as planned meetings at the head of the timeline are skipped.
+        let profile = self.representative_profile(rep, recent + 10)?;
+        let meeting = match request.meeting_id {
+            Some(id) => {
+                let meeting = self.interaction(id)?;
+                if !meeting
+                    .summary
+                    .representatives
+                    .iter()
+                    .any(|r| r.id == rep.0)
+                {
+                    return Err(Error::invalid(
+                        "meeting_id",
+                        "That meeting is not with this representative. Choose one of theirs.",
+                    ));
+                }
+                Some(meeting)
+            }
+            None => None,
+        };
+        let recent: Vec<Interaction> = profile
+            .timeline
+            .iter()
+            .filter(|t| t.status == InteractionStatus::Held)
+            .take(recent as usize)
+            .map(|t| self.interaction(t.id))
+            .collect::<Result<_>>()?;
+        let organisation = organisations::ours(&self.conn)?
+            .map(|o| o.name)
+            .unwrap_or_else(|| "Our group".to_owned());
+        Ok(briefing::assemble(&briefing::Sources {
+            organisation: &organisation,
+            today: london_date(self.clock.now()),
+            profile: &profile,
+            meeting: meeting.as_ref(),
+            recent: &recent,
+            include_private: request.include_private,
+        }))
     }
 
     // ----- history, deleted records, search -----
