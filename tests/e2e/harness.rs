@@ -425,3 +425,59 @@ pub fn set_up_data_dir() -> tempfile::TempDir {
         .unwrap();
     dir
 }
+
+/// Logs an interaction in the test's data folder through the core, as the form would, and
+/// returns it as the UI reads it (`input` is the form's JSON: `InteractionInput`).
+pub fn log_interaction(dir: &Path, input: serde_json::Value) -> serde_json::Value {
+    let mut store = open_store(dir);
+    let saved = store
+        .save_interaction(&serde_json::from_value(input).expect("an interaction input"))
+        .expect("the interaction is saved");
+    serde_json::to_value(saved).unwrap()
+}
+
+impl App {
+    /// Chooses a name in a picker with the keyboard: type, wait for the matches, ArrowDown, Enter.
+    pub async fn pick(&self, picker: &str, typed: &str) {
+        let testid = format!("picker-{picker}");
+        self.send_keys(&testid, typed).await;
+        self.wait_until(
+            "the picker lists matches",
+            "return document.querySelectorAll('[data-testid=picker-option]').length > 0",
+        )
+        .await;
+        self.send_keys(&testid, ARROW_DOWN).await;
+        self.send_keys(&testid, ENTER).await;
+    }
+
+    /// Waits until the element with this `data-testid` has the keyboard focus.
+    pub async fn wait_for_focus(&self, testid: &str) {
+        self.wait_until(
+            &format!("{testid} has the focus"),
+            &format!("return document.activeElement?.dataset.testid === '{testid}'"),
+        )
+        .await;
+    }
+
+    /// Waits up to `within` for a toast containing `text` and returns its whole text.
+    pub async fn wait_for_toast(&self, text: &str, within: Duration) -> String {
+        let deadline = Instant::now() + within;
+        loop {
+            let toasts = self.texts("toast").await;
+            if let Some(toast) = toasts.iter().find(|t| t.contains(text)) {
+                return toast.clone();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no toast saying {text:?}; saw {toasts:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Closes every toast on screen.
+    pub async fn dismiss_toasts(&self) {
+        self.run("document.querySelectorAll('[data-testid=toast] [aria-label=Dismiss]').forEach(b => b.click()); return true")
+            .await;
+    }
+}

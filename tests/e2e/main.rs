@@ -3,6 +3,7 @@
 //! its X display (Xvfb, started here) and its driver. See `harness.rs`.
 
 mod asks;
+mod briefing;
 mod harness;
 mod logging;
 mod people;

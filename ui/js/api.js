@@ -71,4 +71,8 @@ export const api = {
   saveReminderSettings: (settings) => call('save_reminder_settings', { settings }),
   /** The path of the .ics file written, or null when the save dialog was cancelled. */
   exportCalendar: () => call('export_calendar'),
+  /** Makes the briefing pack (`format` 'pdf' or 'html') for `request` = { representative_id,
+   *  meeting_id, include_private, recent }, saves it where the user chooses and opens it. The
+   *  path saved to, or null when the save dialog was cancelled. */
+  exportBriefing: (request, format = 'pdf') => call('export_briefing', { request, format }),
 };

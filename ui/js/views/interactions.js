@@ -7,8 +7,14 @@ import { dateTime, labeller, longDate, longDay, recordLine } from '../format.js'
 import { toast } from '../toast.js';
 import { historyPanel } from './history.js';
 import { namesInWords } from './log-form.js';
+import { openBriefingDialog } from './briefing-dialog.js';
 
 const PAGE = 50;
+
+/** The lines of a "one a line" field, without blank lines or leading bullets. */
+function linesOf(text) {
+  return String(text ?? '').split('\n').map((l) => l.trim().replace(/^[-•*]\s*/, '').trim()).filter(Boolean);
+}
 
 /** "Surgery meeting with Jane Smith". */
 function titleOf(label, interaction) {
@@ -147,6 +153,7 @@ export function interactionScreen(catalogue, navigate) {
 
   function render(record) {
     const title = titleOf(label, record);
+    const planned = record.status === 'planned';
     const roleOf = new Map(record.participants.map((p) => [`${p.party.kind}:${p.party.id}`, p.role]));
     const person = (p, kind = 'person') => {
       const role = roleOf.get(`${kind}:${p.id}`);
@@ -170,11 +177,19 @@ export function interactionScreen(catalogue, navigate) {
           h('p', { class: 'lede', testid: 'interaction-when' }, when)),
         h('div', { class: 'toolbar' },
           h('button', { type: 'button', class: 'primary', testid: 'interaction-edit', onclick: () => navigate(`log/${record.id}`) }, 'Edit'),
+          record.representatives.length ? h('button', {
+            type: 'button', testid: 'interaction-briefing',
+            onclick: (event) => openBriefingDialog({
+              catalogue, opener: event.currentTarget,
+              representatives: record.representatives.map((r) => ({ id: r.id, name: r.name })),
+              representativeId: record.representatives[0].id, meetingId: record.id, meeting: record,
+            }),
+          }, 'Briefing pack') : null,
           h('button', { type: 'button', class: 'danger', testid: 'interaction-delete', onclick: () => remove(record, title) }, 'Delete'))),
       h('div', { class: 'interaction-detail' },
         facts.length ? h('dl', { class: 'facts detail-facts', testid: 'interaction-facts' },
           facts.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])) : null,
-        block('Who was there', 'interaction-people',
+        block(planned ? 'Who will be there' : 'Who was there', 'interaction-people',
           h('div', { class: 'sides' },
             h('div', { class: 'side', testid: 'interaction-their-side' },
               h('h3', {}, 'Their side'),
@@ -186,14 +201,15 @@ export function interactionScreen(catalogue, navigate) {
               record.our_attendees.length
                 ? h('ul', { class: 'plain-list' }, record.our_attendees.map((p) => person(p)))
                 : h('p', { class: 'muted' }, 'No one recorded.')))),
+        planBlock(record),
         block('What was said', 'interaction-said',
           record.summary ? h('p', { class: 'summary-text', testid: 'interaction-summary' }, record.summary)
-            : h('p', { class: 'muted' }, 'No summary was written.'),
+            : h('p', { class: 'muted' }, planned ? 'Nothing yet: the meeting is still to come.' : 'No summary was written.'),
           record.private_impressions ? h('aside', { class: 'private-box', testid: 'interaction-private', 'aria-label': 'Private impressions' },
             h('p', { class: 'private-label' }, 'Private'),
             h('p', { class: 'summary-text' }, record.private_impressions),
             h('p', { class: 'private-note' }, 'Kept apart, left out of briefing packs by default.')) : null),
-        block(`Asks made (${record.asks.length})`, 'interaction-asks',
+        block(`${planned ? 'Asks to make' : 'Asks made'} (${record.asks.length})`, 'interaction-asks',
           record.asks.length ? h('ul', { class: 'items' }, record.asks.map((ask) => h('li', { class: 'item', testid: 'interaction-ask' },
             h('div', { class: 'item-main' },
               h('strong', { testid: 'ask-title' }, ask.title),
@@ -224,6 +240,23 @@ export function interactionScreen(catalogue, navigate) {
             : h('p', { class: 'muted' }, 'No follow-ups.')),
         h('p', { class: 'record-line muted', testid: 'interaction-record' }, recordLine(record.record)),
         historyPanel('interactions', record.id)));
+  }
+
+  /** What a meeting is for, what we will say and take, and whom one of us speaks for: shown
+   *  when any of it was written. */
+  function planBlock(record) {
+    const lines = (text, testid) => h('ul', { class: 'plan-lines', testid }, linesOf(text).map((l) => h('li', {}, l)));
+    const rows = [
+      record.purpose ? ['Purpose', h('span', { testid: 'interaction-purpose' }, record.purpose)] : null,
+      record.key_messages ? ['Key messages', lines(record.key_messages, 'interaction-key-messages')] : null,
+      record.documents_to_bring ? ['Documents to bring', lines(record.documents_to_bring, 'interaction-documents')] : null,
+      record.on_behalf_of ? ['Speaking for', h('span', { testid: 'interaction-on-behalf-of' }, record.on_behalf_of.name,
+        h('span', { class: 'muted' }, ' (a consent letter is on the checklist)'))] : null,
+    ].filter(Boolean);
+    if (!rows.length) return null;
+    return h('section', { class: 'detail-block plan-block', testid: 'interaction-plan', 'aria-label': 'Planning' },
+      h('h2', {}, 'Planning'),
+      h('dl', {}, rows.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])));
   }
 
   function block(title, testid, ...children) {

@@ -3,6 +3,9 @@
 // given and our follow-ups, each a list of rows. Row inputs are named with the core's own field
 // paths (`asks.0.title`, `commitments.1.due_date`) and renumbered when a row goes, so a refusal
 // from the core lands beside the field it is about. A failed save keeps everything typed.
+// "Plan a meeting" (`#log/plan`, `#log/plan:REP_ID`) is the same form for a meeting to come,
+// with a Planning section: its purpose, our key messages, the documents to bring and whom one
+// of us speaks for.
 
 import { h, replace } from '../dom.js';
 import { api } from '../api.js';
@@ -12,7 +15,8 @@ import { toast } from '../toast.js';
 import { picker } from '../picker.js';
 
 const FORM_ID = 'log-form';
-const PREFILL_TITLE = { reply: 'Log the reply', 'thank-you': 'Log the thank-you', contact: 'Log a contact' };
+const PREFILL_TITLE = { reply: 'Log the reply', 'thank-you': 'Log the thank-you', contact: 'Log a contact', plan: 'Plan a meeting' };
+const PLANNING_FIELDS = ['purpose', 'key_messages', 'documents_to_bring'];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** "Jane Smith", "Jane Smith and Tom Reid", "A, B and C". */
@@ -31,7 +35,7 @@ export function logScreen(catalogue, navigate, status) {
   let dirty = false;
   let currentParam = null;
   let editing = null;       // the interaction being edited, or null for a new one
-  let prefill = null;       // a new one started from a reminder: { title, lede, in_reply_to_id }
+  let prefill = null;       // a new one started from a reminder or a plan: { title, lede, in_reply_to_id, back? }
   let loading = 0;
   let people = [];
   let representatives = [];
@@ -62,15 +66,16 @@ export function logScreen(catalogue, navigate, status) {
     currentParam = wanted;
     const ticket = ++loading;
     // `reply:ID` (a letter or email we sent), `thank-you:ID` (a meeting) and `contact:REP_ID`
-    // start a new record from a reminder on Today; anything else but `new` is an id to edit.
-    const start = /^(reply|thank-you|contact):(.+)$/.exec(wanted);
+    // start a new record from a reminder on Today; `plan` and `plan:REP_ID` a meeting to come;
+    // anything else but `new` is an id to edit.
+    const start = /^(reply|thank-you|contact):(.+)$/.exec(wanted) ?? /^(plan)(?::(.+))?$/.exec(wanted);
     const title = start ? PREFILL_TITLE[start[1]] : wanted === 'new' ? 'Log a meeting' : 'Edit a meeting';
     replace(root, head(title, ''), h('p', { class: 'muted' }, 'Loading…'));
     let record = null;
     try {
       [people, representatives, campaigns, openAsks, record] = await Promise.all([
         api.listPeople(), api.listRepresentatives(), api.listCampaigns(), api.listAsks({ open_only: true }),
-        wanted === 'new' || start?.[1] === 'contact' ? null : api.getInteraction(start ? start[2] : wanted),
+        wanted === 'new' || start?.[1] === 'contact' || start?.[1] === 'plan' ? null : api.getInteraction(start ? start[2] : wanted),
       ]);
     } catch (error) {
       if (ticket !== loading) return;
@@ -121,6 +126,15 @@ export function logScreen(catalogue, navigate, status) {
       };
     }
     const rep = representatives.find((r) => r.id === id);
+    if (route === 'plan') {
+      const tomorrow = londonDateField(new Date(Date.parse(status.now) + DAY_MS).toISOString());
+      return {
+        values: { ...values, direction: 'we_contacted', status: 'planned', date: tomorrow, time: '',
+          representatives: rep ? [{ id: rep.id, name: rep.full_name }] : [] },
+        prefill: { title: PREFILL_TITLE.plan, in_reply_to_id: null, plan: true, back: rep ? `representative/${rep.id}` : 'today',
+          lede: `A meeting to come${rep ? ` with ${rep.full_name}` : ''}: when and where, who of us will go, what it is for, what we will ask and what to take. The briefing pack is made from it.` },
+      };
+    }
     return {
       values: { ...values, direction: 'we_contacted', representatives: rep ? [{ id: rep.id, name: rep.full_name }] : [] },
       prefill: { title: PREFILL_TITLE.contact, in_reply_to_id: null,
@@ -154,6 +168,8 @@ export function logScreen(catalogue, navigate, status) {
       date: londonDateField(record.occurred_at), time: londonTimeField(record.occurred_at),
       place: record.place, subject: record.subject, summary: record.summary,
       private_impressions: record.private_impressions,
+      purpose: record.purpose, key_messages: record.key_messages, documents_to_bring: record.documents_to_bring,
+      on_behalf_of: record.on_behalf_of ? [{ id: record.on_behalf_of.id, name: record.on_behalf_of.name }] : [],
       campaign: record.campaign ? [{ id: record.campaign.id, name: record.campaign.name }] : [],
       representatives: record.representatives.map((r) => ({ id: r.id, name: r.name })),
       their_attendees: participants('theirs'),
@@ -194,6 +210,7 @@ export function logScreen(catalogue, navigate, status) {
 
   function collect() {
     const campaign = pickers.campaign.items[0] ?? null;
+    const onBehalfOf = planningShown() ? pickers.on_behalf_of.items[0] ?? null : null;
     return {
       id: editing?.id ?? null,
       in_reply_to_id: prefill?.in_reply_to_id ?? editing?.in_reply_to_id ?? null,
@@ -202,6 +219,8 @@ export function logScreen(catalogue, navigate, status) {
       duration_minutes: editing?.duration_minutes ?? null,
       place: text('place'), subject: text('subject'), summary: text('summary'),
       private_impressions: text('private_impressions'),
+      purpose: text('purpose'), key_messages: text('key_messages'), documents_to_bring: text('documents_to_bring'),
+      on_behalf_of_id: onBehalfOf?.id ?? null,
       campaign_id: campaign && !campaign.isNew ? campaign.id : null,
       new_campaign: campaign?.isNew ? campaign.name : null,
       representatives: pickers.representatives.items.map((r) => r.id),
@@ -278,14 +297,23 @@ export function logScreen(catalogue, navigate, status) {
         onChange: () => { touched(); refreshChoices(); },
       }),
       our_attendees: picker({
-        formId: FORM_ID, name: 'our_attendees', label: 'From our group',
+        formId: FORM_ID, name: 'our_attendees', label: 'From our group', role: true,
         placeholder: 'Members, volunteers, staff…',
+        hint: 'Give each a role if it helps: speaker, note-taker, the resident with the case.',
         options: () => people.filter((p) => p.kind !== 'contact').map((p) => ({ id: p.id, name: p.full_name, detail: label('person_kinds', p.kind) })),
         newLabel: (typed) => `Add “${typed}” as a new person`,
         onChange: () => { touched(); refreshChoices(); },
       }),
+      on_behalf_of: picker({
+        formId: FORM_ID, name: 'on_behalf_of', label: 'Speaking for', multiple: false, wide: false,
+        placeholder: 'Type a name, then ↓ and Enter',
+        hint: 'Someone one of us speaks for, such as a constituent with a case: a consent letter goes on the checklist.',
+        options: () => people.map((p) => ({ id: p.id, name: p.full_name, detail: [label('person_kinds', p.kind), p.role_title].filter(Boolean).join(', ') })),
+        newLabel: null,
+        onChange: touched,
+      }),
     };
-    for (const key of ['campaign', 'representatives', 'their_attendees', 'our_attendees']) pickers[key].set(values[key] ?? []);
+    for (const key of ['campaign', 'representatives', 'their_attendees', 'our_attendees', 'on_behalf_of']) pickers[key].set(values[key] ?? []);
 
     const spec = (name, labelText, more = {}) => ({ name, label: labelText, ...more });
     const asksSection = repeatable('asks', {
@@ -319,6 +347,7 @@ export function logScreen(catalogue, navigate, status) {
       section('log-who', 'Who was there', null,
         h('div', { class: 'fields who-fields' },
           pickers.representatives.el, pickers.their_attendees.el, pickers.our_attendees.el)),
+      planningSection(values),
       section('log-said', 'What was said', null,
         h('div', { class: 'fields said-fields' },
           field(FORM_ID, spec('summary', 'Summary', {
@@ -332,7 +361,7 @@ export function logScreen(catalogue, navigate, status) {
             }), values.private_impressions)))),
       asksSection, commitmentsSection, followUpsSection,
       h('div', { class: 'log-actions' },
-        h('button', { type: 'submit', class: 'primary', testid: 'log-save' }, prefill ? 'Save' : 'Save meeting', h('kbd', { 'aria-hidden': 'true' }, 'Ctrl+Enter')),
+        h('button', { type: 'submit', class: 'primary', testid: 'log-save' }, prefill && !prefill.plan ? 'Save' : 'Save meeting', h('kbd', { 'aria-hidden': 'true' }, 'Ctrl+Enter')),
         h('button', { type: 'button', testid: 'log-cancel', onclick: cancel }, 'Cancel'),
         h('p', { class: 'muted small log-keys' }, 'Esc cancels. In a name box: type, then ↓ and Enter to choose.')));
 
@@ -343,6 +372,8 @@ export function logScreen(catalogue, navigate, status) {
 
     form.addEventListener('input', touched);
     form.addEventListener('change', touched);
+    form.elements.namedItem('status').addEventListener('change', showPlanning);
+    showPlanning();
     form.addEventListener('submit', (event) => { event.preventDefault(); save(); });
     form.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && event.ctrlKey) {
@@ -365,6 +396,42 @@ export function logScreen(catalogue, navigate, status) {
       form);
   }
 
+  /** Purpose, key messages, documents to bring and whom we speak for: shown for a planned
+   *  meeting, and for any other that has them filled in. */
+  function planningSection(values) {
+    const spec = (name, labelText, more = {}) => ({ name, label: labelText, type: 'textarea', ...more });
+    return h('section', { class: 'log-section planning-section', id: 'log-plan', testid: 'log-planning', 'aria-labelledby': 'log-plan-title' },
+      h('h2', { id: 'log-plan-title' }, 'Planning'),
+      h('p', { class: 'section-lede muted' }, 'What the meeting is for and what we want them to hear. All of it goes into the briefing pack.'),
+      h('div', { class: 'fields plan-fields' },
+        field(FORM_ID, spec('purpose', 'Purpose', { wide: true, rows: 2, placeholder: 'e.g. Ask Jane to back the campaign to restore the evening 42' }), values.purpose),
+        field(FORM_ID, spec('key_messages', 'Key messages', { rows: 4, hint: 'One a line', placeholder: 'e.g. 300 residents rely on the evening 42' }), values.key_messages),
+        field(FORM_ID, spec('documents_to_bring', 'Documents to bring', { rows: 4, hint: 'One a line', placeholder: 'e.g. The petition, signed' }), values.documents_to_bring),
+        pickers.on_behalf_of.el));
+  }
+
+  function planningShown() {
+    return !form.querySelector('#log-plan').hidden;
+  }
+
+  /** Shows the Planning section when the meeting is planned or something is written in it;
+   *  the headings then speak of the meeting to come. */
+  function showPlanning() {
+    if (!form) return;
+    const planned = form.elements.namedItem('status').value === 'planned';
+    const written = PLANNING_FIELDS.some((name) => form.elements.namedItem(name).value.trim() !== '')
+      || pickers.on_behalf_of.items.length > 0;
+    form.querySelector('#log-plan').hidden = !(planned || written);
+    form.querySelector('#log-who-title').textContent = planned ? 'Who will be there' : 'Who was there';
+    form.querySelector('#log-asks-title').textContent = planned ? 'Asks to make' : 'Asks made';
+    form.querySelector('#log-asks-lede').textContent = planned
+      ? 'What we will ask them to do. Their answer is recorded after the meeting.'
+      : 'What we asked them to do, and how they took it.';
+    for (const labelEl of form.querySelectorAll('.rows-asks .cell-status label')) {
+      labelEl.textContent = planned ? 'Status' : 'How it was received';
+    }
+  }
+
   function section(id, title, lede, ...children) {
     return h('section', { class: 'log-section', 'aria-labelledby': `${id}-title` },
       h('h2', { id: `${id}-title` }, title),
@@ -380,7 +447,7 @@ export function logScreen(catalogue, navigate, status) {
       h('div', { class: 'section-head' },
         h('div', {},
           h('h2', { id: `log-${key}-title` }, config.title),
-          h('p', { class: 'section-lede muted' }, config.lede))),
+          h('p', { class: 'section-lede muted', id: `log-${key}-lede` }, config.lede))),
       empty, list,
       h('button', {
         type: 'button', class: 'add-row', testid: config.testid,
@@ -452,7 +519,9 @@ export function logScreen(catalogue, navigate, status) {
   }
 
   function askRow(data) {
-    const statusField = rowField('status', { label: 'How it was received', type: 'select', options: catalogue.ask_statuses }, data.status ?? 'made');
+    const planned = form?.elements.namedItem('status')?.value === 'planned';
+    const statusField = rowField('status', { label: planned ? 'Status' : 'How it was received', type: 'select', options: catalogue.ask_statuses },
+      data.status ?? (planned ? 'planned' : 'made'));
     const position = rowField('stated_position', { label: 'Their stated position', placeholder: 'e.g. Will write to the minister' }, data.stated_position);
     if (data.earlier) {
       return [
@@ -579,6 +648,7 @@ export function logScreen(catalogue, navigate, status) {
     if (!name) return null;
     if (name === 'campaign_id' || name === 'new_campaign') return 'campaign';
     if (name === 'occurred_at') return 'date';
+    if (name === 'on_behalf_of_id') return 'on_behalf_of';
     const attendee = /^(their_attendees|our_attendees)\b/.exec(name);
     if (attendee) return attendee[1];
     return name;
@@ -599,12 +669,13 @@ export function logScreen(catalogue, navigate, status) {
     button.disabled = false;
     dirty = false;
     form = null;
-    toast(`Saved the meeting with ${namesInWords(saved.representatives.map((r) => r.name))}.`);
+    const withWhom = namesInWords(saved.representatives.map((r) => r.name));
+    toast(saved.status === 'planned' ? `Planned the meeting with ${withWhom}.` : `Saved the meeting with ${withWhom}.`);
     navigate(`interaction/${saved.id}`);
   }
 
   function cancel() {
-    navigate(editing ? `interaction/${editing.id}` : prefill ? 'today' : 'interactions');
+    navigate(editing ? `interaction/${editing.id}` : prefill ? (prefill.back ?? 'today') : 'interactions');
   }
 
   function leave() {

@@ -7,6 +7,7 @@ import { h, replace } from '../dom.js';
 import { api } from '../api.js';
 import { labeller, longDate, longDay, recordLine } from '../format.js';
 import { historyPanel } from './history.js';
+import { openBriefingDialog } from './briefing-dialog.js';
 
 const TIMELINE_PAGE = 20;
 
@@ -103,6 +104,15 @@ export function profileScreen(catalogue, navigate) {
       h('div', { class: 'toolbar' },
         h('button', { type: 'button', class: 'primary', testid: 'profile-log', onclick: () => navigate('log/new') },
           'Log a meeting', h('kbd', { 'aria-hidden': 'true' }, 'Ctrl+L')),
+        h('button', { type: 'button', testid: 'profile-plan', onclick: () => navigate(`log/plan:${rep.id}`) }, 'Plan a meeting'),
+        h('button', {
+          type: 'button', testid: 'profile-briefing',
+          // The pack is for their soonest planned meeting to come, if there is one.
+          onclick: (event) => openBriefingDialog({
+            catalogue, opener: event.currentTarget,
+            representatives: [{ id: rep.id, name: rep.full_name }], representativeId: rep.id,
+          }),
+        }, 'Briefing pack'),
         h('button', { type: 'button', testid: 'profile-edit', onclick: () => navigate(`representatives/edit/${rep.id}`) }, 'Edit details')));
 
     replace(root,
@@ -173,7 +183,9 @@ export function profileScreen(catalogue, navigate) {
         statusChip(label('ask_statuses', ask.status), ask.status, 'ask-status')),
       ask.stated_position ? h('p', { class: 'item-text' }, h('span', { class: 'muted' }, 'Their position: '), ask.stated_position) : null,
       h('p', { class: 'item-meta' },
-        ask.made_on ? `Made ${longDate(ask.made_on)}` : 'Not made yet',
+        ask.status === 'planned'
+          ? (ask.made_on ? `To make on ${longDate(ask.made_on)}` : 'Not made yet')
+          : (ask.made_on ? `Made ${longDate(ask.made_on)}` : 'Not made yet'),
         ask.campaign ? ` · ${ask.campaign.name}` : '',
         ask.interaction_id ? [' · ', meetingLink(ask.interaction_id, 'See the meeting')] : null));
   }

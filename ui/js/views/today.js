@@ -33,6 +33,7 @@ export function todayScreen(status, navigate) {
         h('p', { class: 'lede', testid: 'today-date' }, longDate(status.now))),
       h('div', { class: 'toolbar' },
         exportButton,
+        h('button', { type: 'button', testid: 'today-plan', onclick: () => navigate('log/plan') }, 'Plan a meeting'),
         h('button', { type: 'button', class: 'primary', testid: 'today-log', onclick: () => navigate('log/new') },
           'Log a meeting', h('kbd', { 'aria-hidden': 'true' }, 'Ctrl+L')))),
     body);
