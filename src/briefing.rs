@@ -239,18 +239,7 @@ fn cover(s: &Sources) -> Section {
             "No meeting is planned. This pack sets out the relationship as it stands.",
         );
     };
-    let theirs: Vec<String> = m
-        .participants
-        .iter()
-        .filter(|p| p.side == Side::Theirs)
-        .map(|p| with_role(&p.party.name, &p.role))
-        .collect();
-    let ours: Vec<String> = m
-        .participants
-        .iter()
-        .filter(|p| p.side == Side::Ours)
-        .map(|p| with_role(&p.party.name, &p.role))
-        .collect();
+    let (theirs, ours) = (side(m, Side::Theirs), side(m, Side::Ours));
     let mut rows = vec![
         fact("When", long_day_time_of(&m.summary.occurred_at)),
         fact("Where", or_none(&m.summary.place)),
@@ -275,6 +264,16 @@ fn cover(s: &Sources) -> Section {
             .unwrap_or_else(|| "No purpose is recorded.".to_owned()),
     });
     section("The meeting", blocks, "")
+}
+
+/// Who took part on one side, each with their role: "Dev Patel (Note-taker)".
+fn side(interaction: &Interaction, which: Side) -> Vec<String> {
+    interaction
+        .participants
+        .iter()
+        .filter(|p| p.side == which)
+        .map(|p| with_role(&p.party.name, &p.role))
+        .collect()
 }
 
 fn with_role(name: &str, role: &Option<String>) -> String {
@@ -368,18 +367,7 @@ fn recent(s: &Sources) -> Section {
         .recent
         .iter()
         .map(|i| {
-            let theirs: Vec<String> = i
-                .participants
-                .iter()
-                .filter(|p| p.side == Side::Theirs)
-                .map(|p| with_role(&p.party.name, &p.role))
-                .collect();
-            let ours: Vec<String> = i
-                .participants
-                .iter()
-                .filter(|p| p.side == Side::Ours)
-                .map(|p| with_role(&p.party.name, &p.role))
-                .collect();
+            let (theirs, ours) = (side(i, Side::Theirs), side(i, Side::Ours));
             let mut meta = format!("With {}", join_or(&theirs, "no one recorded"));
             if !ours.is_empty() {
                 meta.push_str(&format!(". From us: {}", ours.join(", ")));
