@@ -178,11 +178,24 @@ impl App {
             json!({ "application": env!("CARGO_BIN_EXE_rapport") }),
         );
         capabilities.insert("browserName".into(), json!("wry"));
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(capabilities)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("a WebDriver session with the app");
+        // On a loaded machine the driver now and then drops the first session request
+        // ("IncompleteMessage") while the app is still starting; asking again is safe.
+        let mut attempt = 0;
+        let client = loop {
+            attempt += 1;
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(client) => break client,
+                Err(error) if attempt < 3 => {
+                    eprintln!("WebDriver session attempt {attempt} failed ({error}); trying again");
+                    tokio::time::sleep(Duration::from_secs(2)).await;
+                }
+                Err(error) => panic!("a WebDriver session with the app: {error}"),
+            }
+        };
         let app = App {
             client,
             _driver: driver,
