@@ -43,6 +43,9 @@ const COMMANDS: &[&str] = &[
     "save_reminder_settings",
     "export_calendar",
     "export_briefing",
+    "csv_preview",
+    "import_csv",
+    "export_csv",
 ];
 
 fn main() {

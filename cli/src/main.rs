@@ -14,6 +14,7 @@ use chrono::NaiveTime;
 use clap::{Parser, Subcommand, ValueEnum};
 use rapport_core::briefing::BriefingRequest;
 use rapport_core::domain::{InteractionInput, SetupInput};
+use rapport_core::interchange::csv::CsvList;
 use rapport_core::interchange::Interchange;
 use rapport_core::time::{london_to_utc, parse_uk_date};
 use rapport_core::{Clock, Store};
@@ -79,6 +80,25 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Import people or representatives from a CSV file: all rows, or none if any has a
+    /// problem (each is listed with its line and column). Columns are matched to fields by
+    /// their headings; --column "Heading=field" sets one by hand (field "-" leaves it out).
+    ImportCsv {
+        #[arg(value_enum)]
+        list: ListArg,
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+        #[arg(long = "column", value_name = "HEADING=FIELD")]
+        columns: Vec<String>,
+    },
+    /// Write people or representatives to a CSV file that imports back as it is.
+    ExportCsv {
+        #[arg(value_enum)]
+        list: ListArg,
+        /// The file to write, or - for standard output.
+        #[arg(long, value_name = "FILE.csv")]
+        out: PathBuf,
+    },
     /// Write the briefing pack for a representative (and a meeting with them) as a print-ready
     /// A4 PDF, or as one HTML page, by the file's extension.
     Briefing {
@@ -105,6 +125,21 @@ enum Command {
         #[arg(long, value_name = "FILE.ics")]
         out: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListArg {
+    People,
+    Representatives,
+}
+
+impl From<ListArg> for CsvList {
+    fn from(list: ListArg) -> CsvList {
+        match list {
+            ListArg::People => CsvList::People,
+            ListArg::Representatives => CsvList::Representatives,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -243,6 +278,66 @@ fn run(cli: Cli) -> Outcome {
                 Format::Json => println!("{}", serde_json::to_string_pretty(&agenda)?),
             }
         }
+        Command::ImportCsv {
+            list,
+            file,
+            columns,
+        } => {
+            let text = fs::read_to_string(&file)
+                .map_err(|e| format!("Could not read {}: {e}", file.display()))?;
+            let list = CsvList::from(list);
+            let preview = store.csv_preview(list, &text)?;
+            let mut mapping: Vec<Option<String>> = preview
+                .mapping
+                .iter()
+                .map(|m| m.map(str::to_owned))
+                .collect();
+            for column in &columns {
+                let (heading, field) = column.split_once('=').ok_or_else(|| {
+                    format!("--column wants HEADING=FIELD, such as \"Constituency=seat_name\", not \"{column}\".")
+                })?;
+                let index = preview
+                    .headers
+                    .iter()
+                    .position(|h| h.eq_ignore_ascii_case(heading.trim()))
+                    .ok_or_else(|| {
+                        format!("The file has no column headed \"{}\".", heading.trim())
+                    })?;
+                mapping[index] = match field.trim() {
+                    "-" | "" => None,
+                    name => Some(name.to_owned()),
+                };
+            }
+            let outcome = store.import_csv(list, &text, &mapping)?;
+            if !outcome.problems.is_empty() {
+                for problem in &outcome.problems {
+                    eprintln!("{problem}");
+                }
+                return Err(format!(
+                    "Nothing was imported: {} of the rows in {} need fixing first.",
+                    outcome.problems.len(),
+                    file.display()
+                )
+                .into());
+            }
+            println!(
+                "Imported {} from {}.",
+                rows(outcome.imported),
+                file.display()
+            );
+        }
+        Command::ExportCsv { list, out } => {
+            let text = store.export_csv(list.into())?;
+            if out == Path::new("-") {
+                io::stdout()
+                    .lock()
+                    .write_all(text.as_bytes())
+                    .map_err(|e| format!("Could not write to standard output: {e}"))?;
+            } else {
+                write_whole_file(&out, text.as_bytes())?;
+                eprintln!("Wrote {}.", out.display());
+            }
+        }
         Command::Briefing {
             representative,
             meeting,
@@ -369,6 +464,13 @@ fn write_whole_file(path: &Path, bytes: &[u8]) -> Outcome {
     temp.as_file().sync_all().map_err(failed)?;
     temp.persist(path).map_err(|e| failed(e.error))?;
     Ok(())
+}
+
+fn rows(count: usize) -> String {
+    match count {
+        1 => "1 row".into(),
+        n => format!("{n} rows"),
+    }
 }
 
 fn records(count: usize) -> String {

@@ -10,6 +10,7 @@ use rapport_core::domain::{
     StatusChangeInput,
 };
 use rapport_core::ids::{InteractionId, PersonId, RepresentativeId, SeatId};
+use rapport_core::interchange::csv::{CsvImport, CsvList, CsvPreview};
 use rapport_core::storage::Page;
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -324,5 +325,42 @@ pub fn export_briefing(
         field: None,
     })?;
     crate::save::open(&app, &path);
+    Ok(Some(path.display().to_string()))
+}
+
+#[tauri::command(async)]
+pub fn csv_preview(state: State<AppState>, list: CsvList, text: String) -> Reply<CsvPreview> {
+    state.with(|store| store.csv_preview(list, &text))
+}
+
+#[tauri::command(async)]
+pub fn import_csv(
+    state: State<AppState>,
+    list: CsvList,
+    text: String,
+    mapping: Vec<Option<String>>,
+) -> Reply<CsvImport> {
+    state.with(|store| store.import_csv(list, &text, &mapping))
+}
+
+/// Asks where to save the list as CSV, then writes it; the path, or `None` if cancelled.
+#[tauri::command(async)]
+pub fn export_csv(app: AppHandle, state: State<AppState>, list: CsvList) -> Reply<Option<String>> {
+    let text = state.with(|store| store.export_csv(list))?;
+    let offered = match list {
+        CsvList::People => "Rapport people.csv",
+        CsvList::Representatives => "Rapport representatives.csv",
+    };
+    let Some(path) = crate::save::choose(&app, offered, "CSV file", &["csv"]) else {
+        return Ok(None);
+    };
+    std::fs::write(&path, text).map_err(|error| CommandError {
+        code: "io",
+        message: format!(
+            "The list could not be saved to {}: {error}. Choose another folder.",
+            path.display()
+        ),
+        field: None,
+    })?;
     Ok(Some(path.display().to_string()))
 }

@@ -63,6 +63,9 @@ fn main() {
             commands::save_reminder_settings,
             commands::export_calendar,
             commands::export_briefing,
+            commands::csv_preview,
+            commands::import_csv,
+            commands::export_csv,
         ])
         .run(tauri::generate_context!())
         .expect("Rapport could not start its window");

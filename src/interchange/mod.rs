@@ -15,6 +15,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
+pub mod csv;
+
 pub use tables::{table, Column, Kind, Table, TABLES};
 
 use crate::time::{format_instant, parse_date, parse_instant};

@@ -28,7 +28,6 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::briefing::{self, Briefing, BriefingRequest};
-use crate::domain::InteractionStatus;
 use crate::domain::{
     Agenda, AskFilter, AskView, Campaign, CommitmentFilter, CommitmentView, CoveredSeat,
     DeletedRecord, HistoryEntry, Interaction, InteractionInput, InteractionSummary, Notice, Person,
@@ -36,7 +35,9 @@ use crate::domain::{
     RepresentativeProfile, SearchHit, SeatHistory, SeatKind, SetupInput, SetupStatus, StatusChange,
     StatusChangeInput,
 };
+use crate::domain::{CodeEnum, InteractionStatus};
 use crate::ids::{InteractionId, PersonId, RepresentativeId, SeatId};
+use crate::interchange::csv::{self, CheckedRows, CsvImport, CsvList, CsvPreview};
 use crate::interchange::{self, ImportSummary, Interchange};
 use crate::time::{format_instant, london_date, parse_uk_date, Clock};
 use crate::{Error, Result};
@@ -583,6 +584,110 @@ impl Store {
             "{} Rapport calendar.ics",
             london_date(self.clock.now()).format("%Y-%m-%d")
         )
+    }
+
+    // ----- CSV lists -----
+
+    /// The columns of a CSV file, which field each seems to hold, and its first rows.
+    pub fn csv_preview(&self, list: CsvList, text: &str) -> Result<CsvPreview> {
+        csv::preview(list, text)
+    }
+
+    /// Imports every row of a CSV file, its columns read as `mapping` says, or none of them:
+    /// if any row has a problem, nothing is written and every problem is listed.
+    pub fn import_csv(
+        &mut self,
+        list: CsvList,
+        text: &str,
+        mapping: &[Option<String>],
+    ) -> Result<CsvImport> {
+        let rows = match csv::check(list, text, mapping)? {
+            Ok(rows) => rows,
+            Err(problems) => {
+                return Ok(CsvImport {
+                    imported: 0,
+                    problems,
+                })
+            }
+        };
+        let imported = rows.len();
+        let today = self.clock.now().date_naive();
+        self.write(|w| {
+            match &rows {
+                CheckedRows::People(people) => {
+                    for person in people {
+                        people::insert(w, PersonId::new(), person)?;
+                    }
+                }
+                CheckedRows::Representatives(reps) => {
+                    for rep in reps {
+                        let id = RepresentativeId::new();
+                        representatives::insert(w, id, rep)?;
+                        seats::set_current_seat(
+                            w,
+                            id,
+                            rep.seat_name.as_deref(),
+                            rep.effective_seat_kind(),
+                            today,
+                        )?;
+                    }
+                }
+            }
+            Ok(())
+        })?;
+        Ok(CsvImport {
+            imported,
+            problems: Vec::new(),
+        })
+    }
+
+    /// A list as CSV, with the headings the import reads.
+    pub fn export_csv(&self, list: CsvList) -> Result<String> {
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let rows = match list {
+            CsvList::People => self
+                .list_people()?
+                .iter()
+                .map(|p| {
+                    vec![
+                        p.full_name.clone(),
+                        p.kind.label().to_owned(),
+                        opt(&p.role_title),
+                        opt(&p.organisation_name),
+                        opt(&p.email),
+                        opt(&p.phone),
+                        opt(&p.address),
+                        opt(&p.postcode),
+                        p.lawful_basis
+                            .map(|b| b.label().to_owned())
+                            .unwrap_or_default(),
+                        opt(&p.consent_notes),
+                        opt(&p.notes),
+                    ]
+                })
+                .collect(),
+            CsvList::Representatives => self
+                .list_representatives()?
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.full_name.clone(),
+                        r.kind.label().to_owned(),
+                        opt(&r.party),
+                        r.seat.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
+                        opt(&r.form_of_address),
+                        opt(&r.interests),
+                        opt(&r.preferred_contact),
+                        opt(&r.surgery_pattern),
+                        opt(&r.notes),
+                        r.contact_cadence_days
+                            .map(|d| d.to_string())
+                            .unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        };
+        csv::write(list, rows)
     }
 
     // ----- the briefing pack -----

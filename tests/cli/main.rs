@@ -8,6 +8,7 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 mod briefing;
+mod csv;
 mod logging;
 mod reminders;
 
