@@ -405,7 +405,7 @@ fn read_person(
         consent_notes: cell("consent_notes"),
         notes: cell("notes"),
     };
-    input.validated().map_err(|e| in_field(e))
+    input.validated().map_err(in_field)
 }
 
 fn read_representative(
@@ -439,7 +439,7 @@ fn read_representative(
     input.surgery_pattern = cell("surgery_pattern");
     input.notes = cell("notes");
     input.contact_cadence_days = contact_cadence_days;
-    input.validated().map_err(|e| in_field(e))
+    input.validated().map_err(in_field)
 }
 
 fn in_field(error: Error) -> CellProblem {
