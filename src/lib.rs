@@ -11,6 +11,7 @@ pub mod error;
 pub mod ids;
 pub mod interchange;
 pub mod postcode;
+pub mod public;
 pub mod reminders;
 pub mod storage;
 pub mod time;

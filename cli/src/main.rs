@@ -16,6 +16,7 @@ use rapport_core::briefing::BriefingRequest;
 use rapport_core::domain::{InteractionInput, SetupInput};
 use rapport_core::interchange::csv::CsvList;
 use rapport_core::interchange::Interchange;
+use rapport_core::public::PublicData;
 use rapport_core::time::{london_to_utc, parse_uk_date};
 use rapport_core::{Clock, Store};
 
@@ -79,6 +80,15 @@ enum Command {
         as_of: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Find the constituency and current MP for a UK postcode (asks postcodes.io and the UK
+    /// Parliament Members API: this needs the internet), and with --add put the MP on record.
+    Lookup {
+        #[arg(value_name = "POSTCODE")]
+        postcode: String,
+        /// Add the MP to your representatives (once; an MP already on record is left as is).
+        #[arg(long)]
+        add: bool,
     },
     /// Import people or representatives from a CSV file: all rows, or none if any has a
     /// problem (each is listed with its line and column). Columns are matched to fields by
@@ -276,6 +286,50 @@ fn run(cli: Cli) -> Outcome {
             match format {
                 Format::Text => print!("{}", reminders::render(&agenda)),
                 Format::Json => println!("{}", serde_json::to_string_pretty(&agenda)?),
+            }
+        }
+        Command::Lookup { postcode, add } => {
+            let fetch = rapport_net::HttpFetch::new();
+            let mut public = PublicData::new(&fetch);
+            // Other addresses for the two services: for tests, or a mirror.
+            if let Ok(base) = std::env::var("RAPPORT_POSTCODES_URL") {
+                public.postcodes_base = base;
+            }
+            if let Ok(base) = std::env::var("RAPPORT_MEMBERS_URL") {
+                public.members_base = base;
+            }
+            let found = public.lookup(&postcode)?;
+            match &found.constituency_code {
+                Some(code) => println!("{} is in {} ({code}).", found.postcode, found.constituency),
+                None => println!("{} is in {}.", found.postcode, found.constituency),
+            }
+            if let Some(seat) = &found.scottish_constituency {
+                println!("Scottish Parliament constituency: {seat}.");
+            }
+            match &found.member {
+                Some(member) => {
+                    let party = member
+                        .party
+                        .as_ref()
+                        .map(|p| format!(" ({p})"))
+                        .unwrap_or_default();
+                    println!("MP: {}{party}.", member.name);
+                    if add {
+                        let before = store.list_representatives()?.len();
+                        let rep = store.add_member(member)?;
+                        if store.list_representatives()?.len() > before {
+                            println!("Added {} to your representatives.", rep.full_name);
+                        } else {
+                            println!("{} is already on record.", rep.full_name);
+                        }
+                    }
+                }
+                None => println!(
+                    "The seat has no MP at present (a vacancy, or Parliament is dissolved)."
+                ),
+            }
+            for credit in &found.credits {
+                println!("{credit}");
             }
         }
         Command::ImportCsv {

@@ -586,6 +586,36 @@ impl Store {
         )
     }
 
+    // ----- public data -----
+
+    /// Adds an MP found in the UK Parliament Members API, with their seat and party; if they
+    /// are already on record (by their member id), that record is returned unchanged.
+    pub fn add_member(&mut self, member: &crate::public::Member) -> Result<Representative> {
+        if let Some(id) = representatives::by_parliament_id(&self.conn, member.id)? {
+            return self.representative(id);
+        }
+        let mut input =
+            RepresentativeInput::named(&member.name, crate::domain::RepresentativeKind::Mp);
+        input.party = member.party.clone();
+        input.seat_name = Some(member.constituency.clone());
+        let input = input.validated()?;
+        let today = self.clock.now().date_naive();
+        let id = self.write(|w| {
+            let id = RepresentativeId::new();
+            representatives::insert(w, id, &input)?;
+            seats::set_current_seat(
+                w,
+                id,
+                Some(&member.constituency),
+                SeatKind::Westminster,
+                today,
+            )?;
+            representatives::set_parliament_id(w, id, member.id)?;
+            Ok(id)
+        })?;
+        self.representative(id)
+    }
+
     // ----- CSV lists -----
 
     /// The columns of a CSV file, which field each seems to hold, and its first rows.

@@ -128,3 +128,25 @@ pub(crate) fn update(w: &Writer, id: RepresentativeId, input: &RepresentativeInp
         Ok(())
     })
 }
+
+/// The representative recorded with this UK Parliament member id, if any.
+pub(crate) fn by_parliament_id(conn: &Connection, member: i64) -> Result<Option<RepresentativeId>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM representatives WHERE parliament_member_id = ?1 AND deleted_at IS NULL",
+            [member],
+            |row| row.get(0),
+        )
+        .optional()?)
+}
+
+/// Records which UK Parliament member a representative is (from the Members API).
+pub(crate) fn set_parliament_id(w: &Writer, id: RepresentativeId, member: i64) -> Result<()> {
+    records::updated(w, "representatives", &id, "representative", || {
+        w.tx.execute(
+            "UPDATE representatives SET parliament_member_id = ?1 WHERE id = ?2 AND deleted_at IS NULL",
+            rusqlite::params![member, id],
+        )?;
+        Ok(())
+    })
+}

@@ -10,6 +10,7 @@ use tempfile::TempDir;
 mod briefing;
 mod csv;
 mod logging;
+mod lookup;
 mod reminders;
 
 /// Every run uses the same instant, so two exports of the same records are byte-identical.
