@@ -18,6 +18,8 @@ use serde_json::json;
 /// WebDriver's codes for keys that are not text, for `send_keys`.
 pub const ENTER: &str = "\u{E007}";
 pub const ARROW_DOWN: &str = "\u{E015}";
+pub const ARROW_UP: &str = "\u{E013}";
+pub const TAB: &str = "\u{E004}";
 
 /// The instant every test's app believes it is (a Tuesday, 9am in London).
 pub const NOW: &str = "2026-11-24T09:00:00Z";
@@ -492,5 +494,50 @@ impl App {
     pub async fn dismiss_toasts(&self) {
         self.run("document.querySelectorAll('[data-testid=toast] [aria-label=Dismiss]').forEach(b => b.click()); return true")
             .await;
+    }
+}
+
+impl App {
+    /// A DOM property (`value`, `className`…) of the element with this `data-testid`, as text.
+    pub async fn prop_of(&self, testid: &str, prop: &str) -> String {
+        self.find(testid)
+            .await
+            .prop(prop)
+            .await
+            .unwrap_or_else(|e| panic!("{prop} of {testid}: {e}"))
+            .unwrap_or_default()
+    }
+
+    /// Waits until the element with this `data-testid` has the property `prop` equal to `value`.
+    pub async fn wait_for_prop(&self, testid: &str, prop: &str, value: &str) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let now = self.prop_of(testid, prop).await;
+            if now == value {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{prop} of [data-testid={testid}] is {now:?}, not {value:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+impl App {
+    /// Presses and releases `key` (one character, or a WebDriver key code such as `ESCAPE`) on
+    /// the keyboard itself, for whatever has the focus: unlike typing into an element, this
+    /// works on a file control, which takes typed text as a file's path.
+    pub async fn press(&self, key: &str) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let value = key.chars().next().expect("a key to press");
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value })
+            .then(KeyAction::Up { value });
+        self.client
+            .perform_actions(keys)
+            .await
+            .unwrap_or_else(|e| panic!("press {key:?}: {e}"));
     }
 }

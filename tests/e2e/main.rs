@@ -4,6 +4,7 @@
 
 mod asks;
 mod briefing;
+mod csv;
 mod harness;
 mod logging;
 mod people;

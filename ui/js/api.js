@@ -75,4 +75,16 @@ export const api = {
    *  meeting_id, include_private, recent }, saves it where the user chooses and opens it. The
    *  path saved to, or null when the save dialog was cancelled. */
   exportBriefing: (request, format = 'pdf') => call('export_briefing', { request, format }),
+
+  // CSV import and export of a list: `list` is 'people' or 'representatives'.
+  /** Reads a CSV file's text without writing anything: `{ headers, mapping (a field name or null
+   *  per column, suggested from the headings), fields: [{ name, label, required }], sample (the
+   *  first rows), rows }`. A file that cannot be read rejects with field 'file'. */
+  csvPreview: (list, text) => call('csv_preview', { list, text }),
+  /** Imports every row, each column read as `mapping` says (a field name or null per column), or
+   *  none: `{ imported, problems: [{ line, column, heading, message }] }`; with any problem,
+   *  nothing was written. A mapping the core refuses rejects with field 'mapping'. */
+  importCsv: (list, text, mapping) => call('import_csv', { list, text, mapping }),
+  /** Saves the list as CSV where the user chooses: the path, or null when the dialog was cancelled. */
+  exportCsv: (list) => call('export_csv', { list }),
 };

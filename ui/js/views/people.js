@@ -10,6 +10,8 @@ export function peopleScreen(catalogue) {
   return recordScreen({
     id: 'people',
     noun: 'person',
+    plural: 'people',
+    csv: 'people',
     title: 'People',
     lede: 'Our own members, volunteers and staff, and the other contacts we work with.',
     addLabel: 'Add person',

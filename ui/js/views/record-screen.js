@@ -5,11 +5,16 @@
 // A name in the list opens the editor, or, when the config has `open(record)` (a
 // representative's profile), that instead, with an "Edit" button on the row for the editor.
 // The route `#screen/edit/ID` opens the editor on record ID (from a profile or a search hit).
+//
+// With `csv: 'people'` (the list's name for the shell) the toolbar also offers "Import CSV…"
+// (the dialog in csv-import.js) and "Export CSV".
 
 import { h, replace } from '../dom.js';
 import { field, readForm, clearErrors, showError } from '../form.js';
 import { recordLine } from '../format.js';
 import { toast } from '../toast.js';
+import { api } from '../api.js';
+import { openCsvImport } from './csv-import.js';
 
 export function recordScreen(config) {
   const root = h('section', { class: 'screen', testid: `${config.id}-view`, 'aria-labelledby': `${config.id}-title` });
@@ -23,6 +28,16 @@ export function recordScreen(config) {
   let context = {};
   let editing = null;   // the record open in the editor, or {} for a new one
   let dirty = false;
+  const plural = config.plural ?? `${config.noun}s`;
+  const counted = (n) => `${n} ${n === 1 ? config.noun : plural}`;
+
+  const EXPORT_TEXT = 'Export CSV';
+  const importButton = config.csv ? h('button', {
+    type: 'button', testid: `${config.noun}-import-csv`, onclick: () => importCsv(),
+  }, 'Import CSV…') : null;
+  const exportButton = config.csv ? h('button', {
+    type: 'button', testid: `${config.noun}-export-csv`, onclick: () => exportCsv(),
+  }, EXPORT_TEXT) : null;
 
   replace(root,
     h('header', { class: 'screen-head' },
@@ -31,6 +46,8 @@ export function recordScreen(config) {
         h('p', { class: 'lede' }, config.lede)),
       h('div', { class: 'toolbar' },
         filter,
+        config.csv ? h('div', { class: 'toolbar-group', role: 'group', 'aria-label': `CSV file of ${plural}` },
+          importButton, exportButton) : null,
         h('button', { type: 'button', class: 'primary', testid: `${config.noun}-add`, onclick: () => openEditor({}) },
           config.addLabel, h('kbd', { 'aria-hidden': 'true' }, 'Ctrl+N')))),
     h('div', { class: 'split' }, listPane, editorPane));
@@ -98,12 +115,12 @@ export function recordScreen(config) {
         h('caption', { class: 'visually-hidden' }, config.title),
         h('thead', {}, h('tr', {}, config.columns.map((c) => h('th', { scope: 'col' }, c.label)))),
         h('tbody', {}, rows)),
-      shown.length === 0 ? h('p', { class: 'muted' }, `No ${config.noun}s match “${filter.value}”.`) : null,
+      shown.length === 0 ? h('p', { class: 'muted' }, `No ${plural} match “${filter.value}”.`) : null,
       h('p', { class: 'count muted' }, countLine(shown.length)));
   }
 
   function countLine(shownCount) {
-    const total = `${records.length} ${records.length === 1 ? config.noun : config.noun + 's'}`;
+    const total = counted(records.length);
     return shownCount === records.length ? total : `${shownCount} of ${total}`;
   }
 
@@ -204,6 +221,39 @@ export function recordScreen(config) {
 
   function confirmDiscard() {
     return window.confirm('Discard the changes you have typed?');
+  }
+
+  // ----- CSV -----
+
+  /** The import dialog; once rows are written the list is read again (an open editor is left
+   *  as it is, changes and all). */
+  function importCsv() {
+    openCsvImport({
+      list: config.csv,
+      noun: config.noun,
+      plural,
+      opener: importButton,
+      imported: async (count) => {
+        toast(`Imported ${counted(count)}.`);
+        await show();
+      },
+    });
+  }
+
+  async function exportCsv() {
+    exportButton.disabled = true;
+    exportButton.setAttribute('aria-busy', 'true');
+    exportButton.textContent = 'Exporting…';
+    try {
+      const path = await api.exportCsv(config.csv);
+      if (path) toast(`Saved ${counted(records.length)} to ${path}.`);
+    } catch (failure) {
+      toast(failure.message);
+    } finally {
+      exportButton.disabled = false;
+      exportButton.removeAttribute('aria-busy');
+      exportButton.textContent = EXPORT_TEXT;
+    }
   }
 
   function focusRow(record) {

@@ -11,6 +11,7 @@ export function representativesScreen(catalogue, navigate) {
   return recordScreen({
     id: 'representatives',
     noun: 'representative',
+    csv: 'representatives',
     title: 'Representatives',
     lede: 'The MPs, councillors and officials your group works with.',
     addLabel: 'Add representative',
