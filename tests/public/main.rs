@@ -150,7 +150,8 @@ fn a_postcode_finds_its_constituency_and_mp_who_is_added_once() {
     assert!(hits[1]
         .starts_with("/api/Location/Constituency/Search?searchText=Birmingham%20Northfield&"));
     assert!(
-        hits.iter().all(|h| h.to_lowercase().contains("user-agent: rapport/")),
+        hits.iter()
+            .all(|h| h.to_lowercase().contains("user-agent: rapport/")),
         "{hits:?}"
     );
 
