@@ -382,13 +382,7 @@ fn run(cli: Cli) -> Outcome {
         }
         Command::ExportCsv { list, out } => {
             let text = store.export_csv(list.into())?;
-            if out == Path::new("-") {
-                io::stdout()
-                    .lock()
-                    .write_all(text.as_bytes())
-                    .map_err(|e| format!("Could not write to standard output: {e}"))?;
-            } else {
-                write_whole_file(&out, text.as_bytes())?;
+            if write_out(&out, text.as_bytes())? {
                 eprintln!("Wrote {}.", out.display());
             }
         }
@@ -444,13 +438,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Ics { out } => {
             let text = store.calendar()?;
             let entries = text.matches("BEGIN:VEVENT").count();
-            if out == Path::new("-") {
-                io::stdout()
-                    .lock()
-                    .write_all(text.as_bytes())
-                    .map_err(|e| format!("Could not write to standard output: {e}"))?;
-            } else {
-                write_whole_file(&out, text.as_bytes())?;
+            if write_out(&out, text.as_bytes())? {
                 eprintln!("Wrote {entries} calendar entries to {}.", out.display());
             }
         }
@@ -502,6 +490,21 @@ fn open_store(data_dir: &Path) -> Outcome<Store> {
         )
     })?;
     Ok(Store::open(&data_dir.join(DATABASE_FILE))?.with_clock(clock))
+}
+
+/// Writes `bytes` to standard output when `out` is "-", else to the file `out` (whole, or not at
+/// all); true if it went to a file.
+fn write_out(out: &Path, bytes: &[u8]) -> Outcome<bool> {
+    if out == Path::new("-") {
+        io::stdout()
+            .lock()
+            .write_all(bytes)
+            .map_err(|e| format!("Could not write to standard output: {e}"))?;
+        Ok(false)
+    } else {
+        write_whole_file(out, bytes)?;
+        Ok(true)
+    }
 }
 
 /// Writes to a temporary file beside `path`, then renames it into place, so a failure part-way

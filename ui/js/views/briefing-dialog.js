@@ -3,6 +3,7 @@
 // asks where to save it and opens it. Escape or Cancel closes the dialog and the focus goes back
 // to the button that opened it; a refusal is shown beside its field and nothing chosen is lost.
 
+import { showModal } from '../modal.js';
 import { h, replace } from '../dom.js';
 import { api } from '../api.js';
 import { field, clearErrors, showError } from '../form.js';
@@ -212,18 +213,6 @@ export async function openBriefingDialog(options) {
     toast(`Briefing pack saved to ${path}.`);
   });
 
-  // Escape closes the dialog, except while the pack is being made.
-  dialog.addEventListener('cancel', (event) => { if (busy) event.preventDefault(); });
-  // The app's own shortcuts (Ctrl+L, Alt+1…) wait until the dialog is closed.
-  dialog.addEventListener('keydown', (event) => { event.stopPropagation(); });
-  dialog.addEventListener('close', () => {
-    dialog.remove();
-    open = null;
-    if (opener?.isConnected) opener.focus();
-  });
-
-  document.body.append(dialog);
   open = dialog;
-  dialog.showModal();
-  (repField?.querySelector('select') ?? meetingSelect).focus();
+  showModal(dialog, { opener, isBusy: () => busy, onClose: () => { open = null; }, focus: (repField?.querySelector('select') ?? meetingSelect) });
 }

@@ -6,6 +6,7 @@
 // stays open with the columns as chosen, so the file can be fixed and chosen again. Escape or
 // Cancel closes the dialog and the focus goes back to the button that opened it.
 
+import { showModal } from '../modal.js';
 import { h, replace } from '../dom.js';
 import { api } from '../api.js';
 
@@ -294,18 +295,6 @@ export function openCsvImport({ list, noun, plural, opener = document.activeElem
     await imported(outcome.imported);
   });
 
-  // Escape closes the dialog, except while rows are being written.
-  dialog.addEventListener('cancel', (event) => { if (busy) event.preventDefault(); });
-  // The app's own shortcuts (Ctrl+N, Alt+1…) wait until the dialog is closed.
-  dialog.addEventListener('keydown', (event) => { event.stopPropagation(); });
-  dialog.addEventListener('close', () => {
-    dialog.remove();
-    open = null;
-    if (opener?.isConnected) opener.focus();
-  });
-
-  document.body.append(dialog);
   open = dialog;
-  dialog.showModal();
-  fileInput.focus();
+  showModal(dialog, { opener, isBusy: () => busy, onClose: () => { open = null; }, focus: fileInput });
 }
