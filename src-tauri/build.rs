@@ -46,6 +46,8 @@ const COMMANDS: &[&str] = &[
     "csv_preview",
     "import_csv",
     "export_csv",
+    "lookup_postcode",
+    "add_member",
 ];
 
 fn main() {

@@ -11,6 +11,7 @@ use rapport_core::domain::{
 };
 use rapport_core::ids::{InteractionId, PersonId, RepresentativeId, SeatId};
 use rapport_core::interchange::csv::{CsvImport, CsvList, CsvPreview};
+use rapport_core::public::{Member, PostcodeLookup, PublicData};
 use rapport_core::storage::Page;
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -363,4 +364,26 @@ pub fn export_csv(app: AppHandle, state: State<AppState>, list: CsvList) -> Repl
         field: None,
     })?;
     Ok(Some(path.display().to_string()))
+}
+
+/// Finds the constituency and current MP for a postcode (postcodes.io and the UK Parliament
+/// Members API: the only requests the app makes, and only when asked).
+#[tauri::command(async)]
+pub fn lookup_postcode(postcode: String) -> Reply<PostcodeLookup> {
+    let fetch = rapport_net::HttpFetch::new();
+    let mut public = PublicData::new(&fetch);
+    // Other addresses for the two services: for tests, or a mirror.
+    if let Ok(base) = std::env::var("RAPPORT_POSTCODES_URL") {
+        public.postcodes_base = base;
+    }
+    if let Ok(base) = std::env::var("RAPPORT_MEMBERS_URL") {
+        public.members_base = base;
+    }
+    public.lookup(&postcode).map_err(CommandError::from)
+}
+
+/// Puts an MP found by `lookup_postcode` on record (once).
+#[tauri::command(async)]
+pub fn add_member(state: State<AppState>, member: Member) -> Reply<Representative> {
+    state.with(|store| store.add_member(&member))
 }

@@ -66,6 +66,8 @@ fn main() {
             commands::csv_preview,
             commands::import_csv,
             commands::export_csv,
+            commands::lookup_postcode,
+            commands::add_member,
         ])
         .run(tauri::generate_context!())
         .expect("Rapport could not start its window");
