@@ -5,6 +5,7 @@
 mod asks;
 mod briefing;
 mod csv;
+mod find_mp;
 mod harness;
 mod logging;
 mod people;

@@ -87,4 +87,14 @@ export const api = {
   importCsv: (list, text, mapping) => call('import_csv', { list, text, mapping }),
   /** Saves the list as CSV where the user chooses: the path, or null when the dialog was cancelled. */
   exportCsv: (list) => call('export_csv', { list }),
+
+  // Public data, fetched over the internet only when the person asks.
+  /** Asks postcodes.io and the UK Parliament who represents `postcode`: `{ postcode (tidied),
+   *  constituency, constituency_code, scottish_constituency, member: { id, name, party,
+   *  constituency, thumbnail_url, since } or null (a vacant seat), credits: [text] }`. Rejects
+   *  with field 'postcode' (malformed or unknown) or 'network' (offline, slow or an odd answer). */
+  lookupPostcode: (postcode) => call('lookup_postcode', { postcode }),
+  /** Puts a member found by lookupPostcode on record: the Representative (the one already on
+   *  record if they are). */
+  addMember: (member) => call('add_member', { member }),
 };

@@ -7,7 +7,8 @@
 // The route `#screen/edit/ID` opens the editor on record ID (from a profile or a search hit).
 //
 // With `csv: 'people'` (the list's name for the shell) the toolbar also offers "Import CSV…"
-// (the dialog in csv-import.js) and "Export CSV".
+// (the dialog in csv-import.js) and "Export CSV". `tools({ reload })` may return more
+// toolbar controls (Representatives' "Find my MP by postcode"); `reload()` reads the list again.
 
 import { h, replace } from '../dom.js';
 import { field, readForm, clearErrors, showError } from '../form.js';
@@ -46,6 +47,7 @@ export function recordScreen(config) {
         h('p', { class: 'lede' }, config.lede)),
       h('div', { class: 'toolbar' },
         filter,
+        config.tools ? config.tools({ reload: () => show() }) : null,
         config.csv ? h('div', { class: 'toolbar-group', role: 'group', 'aria-label': `CSV file of ${plural}` },
           importButton, exportButton) : null,
         h('button', { type: 'button', class: 'primary', testid: `${config.noun}-add`, onclick: () => openEditor({}) },

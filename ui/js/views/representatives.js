@@ -1,9 +1,13 @@
 // Representatives: MPs, councillors and officials, with their current seat. A name opens the
 // representative's profile; "Edit" beside it (or `#representatives/edit/ID`) the editor.
+// "Find my MP by postcode" (find-mp.js) adds an MP from public data, then reads the list again.
 
 import { api } from '../api.js';
+import { h } from '../dom.js';
 import { labeller } from '../format.js';
+import { toast } from '../toast.js';
 import { recordScreen } from './record-screen.js';
+import { openFindMp } from './find-mp.js';
 
 export function representativesScreen(catalogue, navigate) {
   const label = labeller(catalogue);
@@ -20,6 +24,19 @@ export function representativesScreen(catalogue, navigate) {
     emptyText: 'Start with your MP: their name, party and constituency are enough for now.',
     hint: 'A representative’s record keeps their seat over time, so after an election the history stays.',
     chooseHint: 'Choose a name to see their profile before a meeting, or “Edit” under it to change their details.',
+    tools: ({ reload }) => {
+      const button = h('button', {
+        type: 'button', testid: 'representative-find-mp',
+        onclick: () => openFindMp({
+          opener: button,
+          added: async (representative) => {
+            toast(`Added ${representative.full_name}.`);
+            await reload();
+          },
+        }),
+      }, 'Find my MP by postcode');
+      return button;
+    },
     open: (r) => navigate(`representative/${r.id}`),
     openLabel: 'See profile',
     columns: [
