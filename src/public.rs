@@ -92,6 +92,19 @@ impl<'a> PublicData<'a> {
         }
     }
 
+    /// As `new`, with the services' addresses taken from `RAPPORT_POSTCODES_URL` and
+    /// `RAPPORT_MEMBERS_URL` when set: a mirror, or the fixture server of a test.
+    pub fn from_env(fetch: &'a dyn Fetch) -> PublicData<'a> {
+        let mut data = PublicData::new(fetch);
+        if let Ok(base) = std::env::var("RAPPORT_POSTCODES_URL") {
+            data.postcodes_base = base;
+        }
+        if let Ok(base) = std::env::var("RAPPORT_MEMBERS_URL") {
+            data.members_base = base;
+        }
+        data
+    }
+
     /// The constituency (and its MP) for a UK postcode.
     pub fn lookup(&self, typed: &str) -> Result<PostcodeLookup> {
         let postcode =

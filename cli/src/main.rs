@@ -290,14 +290,7 @@ fn run(cli: Cli) -> Outcome {
         }
         Command::Lookup { postcode, add } => {
             let fetch = rapport_net::HttpFetch::new();
-            let mut public = PublicData::new(&fetch);
-            // Other addresses for the two services: for tests, or a mirror.
-            if let Ok(base) = std::env::var("RAPPORT_POSTCODES_URL") {
-                public.postcodes_base = base;
-            }
-            if let Ok(base) = std::env::var("RAPPORT_MEMBERS_URL") {
-                public.members_base = base;
-            }
+            let public = PublicData::from_env(&fetch);
             let found = public.lookup(&postcode)?;
             match &found.constituency_code {
                 Some(code) => println!("{} is in {} ({code}).", found.postcode, found.constituency),

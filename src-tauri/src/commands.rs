@@ -371,14 +371,7 @@ pub fn export_csv(app: AppHandle, state: State<AppState>, list: CsvList) -> Repl
 #[tauri::command(async)]
 pub fn lookup_postcode(postcode: String) -> Reply<PostcodeLookup> {
     let fetch = rapport_net::HttpFetch::new();
-    let mut public = PublicData::new(&fetch);
-    // Other addresses for the two services: for tests, or a mirror.
-    if let Ok(base) = std::env::var("RAPPORT_POSTCODES_URL") {
-        public.postcodes_base = base;
-    }
-    if let Ok(base) = std::env::var("RAPPORT_MEMBERS_URL") {
-        public.members_base = base;
-    }
+    let public = PublicData::from_env(&fetch);
     public.lookup(&postcode).map_err(CommandError::from)
 }
 
