@@ -14,7 +14,7 @@ use crate::domain::{
     RepresentativeProfile, Side,
 };
 use crate::ids::{InteractionId, RepresentativeId};
-use crate::time::{long_date, long_date_of, long_day_time_of, parse_date};
+use crate::time::{format_date, long_date, long_date_of, long_day_time_of, parse_date};
 
 /// How many recent interactions a pack lists unless asked otherwise.
 pub const DEFAULT_RECENT: i64 = 10;
@@ -160,7 +160,7 @@ pub fn assemble(s: &Sources) -> Briefing {
     let file_day = meeting
         .and_then(|m| crate::time::parse_instant(&m.summary.occurred_at))
         .map_or(s.today, crate::time::london_date);
-    let file_name = format!("{} Briefing - {}", file_day.format("%Y-%m-%d"), name)
+    let file_name = format!("{} Briefing - {}", format_date(file_day), name)
         .replace(['/', '\\', ':', '*', '?', '"', '<', '>', '|'], "-");
     let subtitle = match meeting {
         Some(m) => format!(

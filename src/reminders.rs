@@ -35,7 +35,7 @@ use crate::domain::{
     Agenda, CodeEnum, Direction, FollowUpKind, InteractionKind, InteractionSummary, NameRef,
     Notice, Reminder, ReminderAction, ReminderRule, ReminderSettings, Side, SnoozeChoices,
 };
-use crate::time::{london_date, long_date};
+use crate::time::{format_date, london_date, long_date};
 
 /// Follow-ups and commitments show this many days before they fall due.
 pub const LOOK_AHEAD_DAYS: u64 = 7;
@@ -191,7 +191,7 @@ pub fn agenda(
     }
 
     let mut agenda = Agenda {
-        date: iso(today),
+        date: format_date(today),
         overdue: Vec::new(),
         due_today: Vec::new(),
         next_week: Vec::new(),
@@ -203,7 +203,7 @@ pub fn agenda(
         let due = NaiveDate::parse_from_str(&reminder.due_date, "%Y-%m-%d").unwrap_or(today);
         match snoozed_until {
             Some(until) if until > today => {
-                reminder.snoozed_until = Some(iso(until));
+                reminder.snoozed_until = Some(format_date(until));
                 agenda.snoozed.push(reminder);
             }
             _ => match due.cmp(&today) {
@@ -231,7 +231,10 @@ pub fn agenda(
 pub fn opening_notice(agenda: &Agenda, last_seen: Option<NaiveDate>) -> Option<Notice> {
     let due = agenda.due_in_words()?;
     let mut body = listed(agenda.due_now());
-    if let Some(seen) = last_seen.map(iso).filter(|seen| *seen < agenda.date) {
+    if let Some(seen) = last_seen
+        .map(format_date)
+        .filter(|seen| *seen < agenda.date)
+    {
         let fell_due = agenda.due_now().filter(|r| r.due_date > seen).count();
         if fell_due > 0 {
             body.push_str(&format!("\n{fell_due} fell due while Rapport was closed."));
@@ -281,8 +284,8 @@ pub fn snooze_choices(today: NaiveDate) -> SnoozeChoices {
     let to_monday = 7 - u64::from(today.weekday().num_days_from_monday());
     debug_assert_eq!((today + Days::new(to_monday)).weekday(), Weekday::Mon);
     SnoozeChoices {
-        tomorrow: iso(today + Days::new(1)),
-        next_week: iso(today + Days::new(to_monday)),
+        tomorrow: format_date(today + Days::new(1)),
+        next_week: format_date(today + Days::new(to_monday)),
     }
 }
 
@@ -302,10 +305,6 @@ fn snoozed(
         .filter(|d| since.is_none_or(|since| d.at >= since))
         .max_by_key(|d| d.at)
         .map(|d| d.until)
-}
-
-fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
 }
 
 fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
@@ -331,7 +330,7 @@ fn base(
         subject_id,
         title,
         why,
-        due_date: iso(due),
+        due_date: format_date(due),
         days_overdue: days_between(due, today).max(0),
         snoozed_until: None,
         representative: None,

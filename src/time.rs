@@ -35,6 +35,11 @@ pub fn format_instant(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
+/// A calendar date as it is stored: `2026-11-24`.
+pub fn format_date(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
 pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text)
         .ok()
@@ -97,6 +102,11 @@ pub fn london_date(at: DateTime<Utc>) -> NaiveDate {
 /// "24 November 2026": how people read a date.
 pub fn long_date(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()
+}
+
+/// "24 November 2026" for a stored date (`2026-11-24`); the text itself if it is not one.
+pub fn long_date_of_day(date: &str) -> String {
+    parse_date(date).map_or_else(|| date.to_owned(), long_date)
 }
 
 /// "24 November 2026" for a stored instant, on the London calendar; the text itself if it is not one.

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use rapport_core::domain::{
     CodeEnum, CommitmentView, Interaction, InteractionSummary, NameRef, RepresentativeProfile,
 };
-use rapport_core::time::{long_date, long_date_of, long_date_time_of, parse_date};
+use rapport_core::time::{long_date_of, long_date_of_day, long_date_time_of};
 
 fn names(list: &[NameRef]) -> String {
     list.iter()
@@ -17,10 +17,6 @@ fn names(list: &[NameRef]) -> String {
 
 fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
-}
-
-fn day(date: &str) -> String {
-    parse_date(date).map_or_else(|| date.to_owned(), long_date)
 }
 
 /// "Logged the surgery meeting with Jane Smith on 20 November 2026 at 14:30: 1 ask, …".
@@ -78,8 +74,8 @@ fn interaction(out: &mut String, i: &InteractionSummary) {
 fn commitment(out: &mut String, c: &CommitmentView) {
     let who = c.who.as_ref().map_or("Someone", |w| w.name.as_str());
     let due = match (&c.due_date, c.overdue) {
-        (Some(d), true) => format!(" (due {}, OVERDUE)", day(d)),
-        (Some(d), false) => format!(" (due {})", day(d)),
+        (Some(d), true) => format!(" (due {}, OVERDUE)", long_date_of_day(d)),
+        (Some(d), false) => format!(" (due {})", long_date_of_day(d)),
         (None, _) => String::new(),
     };
     let _ = writeln!(out, "  - {who}: {}{due}", c.description);
@@ -196,7 +192,7 @@ pub fn render(p: &RepresentativeProfile) -> String {
                 out,
                 "  - {} ({owner}, due {}{late})",
                 f.description,
-                day(&f.due_date)
+                long_date_of_day(&f.due_date)
             );
         }
         p.follow_ups.len()
@@ -206,8 +202,11 @@ pub fn render(p: &RepresentativeProfile) -> String {
             let from = o
                 .start_date
                 .as_deref()
-                .map_or("an unrecorded date".to_owned(), day);
-            let to = o.end_date.as_deref().map_or("now".to_owned(), day);
+                .map_or("an unrecorded date".to_owned(), long_date_of_day);
+            let to = o
+                .end_date
+                .as_deref()
+                .map_or("now".to_owned(), long_date_of_day);
             let _ = writeln!(out, "  - {}, from {from} to {to}", o.title);
         }
         p.seat_terms.len()

@@ -3,18 +3,14 @@
 use std::fmt::Write;
 
 use rapport_core::domain::{Agenda, CodeEnum, Reminder};
-use rapport_core::time::{long_date, long_date_time_of, parse_date};
-
-fn day_words(iso: &str) -> String {
-    parse_date(iso).map_or_else(|| iso.to_owned(), long_date)
-}
+use rapport_core::time::{long_date_of_day, long_date_time_of};
 
 fn when(r: &Reminder) -> String {
     match (r.days_overdue, &r.snoozed_until) {
-        (_, Some(until)) => format!("snoozed until {}", day_words(until)),
-        (0, None) => format!("due {}", day_words(&r.due_date)),
-        (1, None) => format!("due {}, 1 day overdue", day_words(&r.due_date)),
-        (n, None) => format!("due {}, {n} days overdue", day_words(&r.due_date)),
+        (_, Some(until)) => format!("snoozed until {}", long_date_of_day(until)),
+        (0, None) => format!("due {}", long_date_of_day(&r.due_date)),
+        (1, None) => format!("due {}, 1 day overdue", long_date_of_day(&r.due_date)),
+        (n, None) => format!("due {}, {n} days overdue", long_date_of_day(&r.due_date)),
     }
 }
 
@@ -33,7 +29,7 @@ fn section(out: &mut String, heading: &str, list: &[Reminder]) {
 }
 
 pub fn render(agenda: &Agenda) -> String {
-    let mut out = format!("Reminders for {}\n", day_words(&agenda.date));
+    let mut out = format!("Reminders for {}\n", long_date_of_day(&agenda.date));
     if agenda.due_now().next().is_none() && agenda.next_week.is_empty() {
         out.push_str("\nNothing is due in the next 7 days.\n");
     }

@@ -19,7 +19,7 @@ pub mod csv;
 
 pub use tables::{table, Column, Kind, Table, TABLES};
 
-use crate::time::{format_instant, parse_date, parse_instant};
+use crate::time::{format_date, format_instant, parse_date, parse_instant};
 use crate::{Error, Result};
 
 /// What `format` must say, so a stray JSON file is recognised as not ours.
@@ -371,7 +371,7 @@ fn record_values(
                         format!("\"{text}\" should be a date like 2026-11-24."),
                     )
                 })?;
-                SqlValue::Text(date.format("%Y-%m-%d").to_string())
+                SqlValue::Text(format_date(date))
             }
             Kind::Instant => {
                 let text = as_text()?;

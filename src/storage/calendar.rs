@@ -7,7 +7,7 @@ use rusqlite::{named_params, Connection, Row};
 use super::reminders::uuid;
 use crate::calendar::{Entry, EntryStatus, When};
 use crate::domain::{CodeEnum, InteractionKind, InteractionStatus};
-use crate::time::{parse_date, parse_instant};
+use crate::time::{format_date, parse_date, parse_instant};
 use crate::Result;
 
 /// A meeting with no recorded length is put in the calendar as an hour.
@@ -22,7 +22,7 @@ fn modified(row: &Row, index: usize) -> rusqlite::Result<DateTime<Utc>> {
 }
 
 pub(crate) fn entries(conn: &Connection, since: NaiveDate) -> Result<Vec<Entry>> {
-    let since_day = since.format("%Y-%m-%d").to_string();
+    let since_day = format_date(since);
     let mut out = Vec::new();
 
     let mut meetings = conn.prepare(&format!(

@@ -9,7 +9,7 @@ use super::{interactions, records, search, Writer};
 use crate::domain::{AuditAction, DeletedRecord, FieldChange, HistoryEntry, SubjectKind};
 use crate::ids::InteractionId;
 use crate::interchange::tables::{self, Kind, Table};
-use crate::time::{long_date, long_date_time_of, parse_date};
+use crate::time::{long_date_of_day, long_date_time_of};
 use crate::{Error, Result};
 
 /// The tables whose records people can open, delete and restore, with what each holds and the
@@ -74,7 +74,7 @@ fn display(conn: &Connection, kind: Kind, value: &Value) -> Result<Option<String
             .into_iter()
             .find(|c| c.code == text)
             .map_or_else(|| text.clone(), |c| c.label.to_owned()),
-        Kind::Date => parse_date(text).map_or_else(|| text.clone(), long_date),
+        Kind::Date => long_date_of_day(text),
         Kind::Instant => long_date_time_of(text),
         Kind::Ref(table) => {
             name_of(conn, table, text)?.unwrap_or_else(|| "a record since removed".to_owned())

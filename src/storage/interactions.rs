@@ -18,7 +18,7 @@ use crate::ids::{
     AskId, CampaignId, CommitmentId, FollowUpId, InteractionId, ParticipantId, PersonId,
     RepresentativeId,
 };
-use crate::time::format_instant;
+use crate::time::{format_date, format_instant};
 use crate::{Error, Result};
 
 // ----- writing -----
@@ -564,7 +564,7 @@ fn save_commitments(
             named,
             &format!("commitments.{index}.who"),
         )?;
-        let due = c.due_date.map(|d| d.format("%Y-%m-%d").to_string());
+        let due = c.due_date.map(format_date);
         match c.id {
             Some(cid) if before.contains(&cid) => {
                 kept.push(cid);
@@ -634,7 +634,7 @@ fn save_follow_ups(
                 .1
                 .unwrap_or(w.author),
         };
-        let due = f.due_date.format("%Y-%m-%d").to_string();
+        let due = format_date(f.due_date);
         let done_at = (f.status == FollowUpStatus::Done).then_some(w.now.as_str());
         match f.id {
             Some(fid) if before.contains(&fid) => {

@@ -39,7 +39,7 @@ use crate::domain::{CodeEnum, InteractionStatus};
 use crate::ids::{InteractionId, PersonId, RepresentativeId, SeatId};
 use crate::interchange::csv::{self, CheckedRows, CsvImport, CsvList, CsvPreview};
 use crate::interchange::{self, ImportSummary, Interchange};
-use crate::time::{format_instant, london_date, parse_uk_date, Clock};
+use crate::time::{format_date, format_instant, london_date, parse_uk_date, Clock};
 use crate::{Error, Result};
 
 pub use migrations::LATEST_VERSION;
@@ -313,7 +313,7 @@ impl Store {
 
     /// Today on the London calendar, as stored dates are written.
     fn today(&self) -> String {
-        london_date(self.clock.now()).format("%Y-%m-%d").to_string()
+        format_date(london_date(self.clock.now()))
     }
 
     /// Logs an interaction (no id) or saves an edit (with id), with its participants, asks,
@@ -582,7 +582,7 @@ impl Store {
     pub fn calendar_file_name(&self) -> String {
         format!(
             "{} Rapport calendar.ics",
-            london_date(self.clock.now()).format("%Y-%m-%d")
+            format_date(london_date(self.clock.now()))
         )
     }
 

@@ -19,7 +19,7 @@ use crate::reminders::{
     AskFact, CommitmentFact, ContactEvent, ContactFact, Dismissal, Facts, FollowUpFact,
     MeetingFact, Origin, LOOK_AHEAD_DAYS, THANK_YOU_LAPSES_AFTER_DAYS,
 };
-use crate::time::{format_instant, parse_date, parse_instant};
+use crate::time::{format_date, format_instant, parse_date, parse_instant};
 use crate::{Error, Result};
 
 /// The kinds of interaction a thank-you follows.
@@ -88,9 +88,7 @@ fn origin_at(row: &Row, index: usize) -> rusqlite::Result<Option<Origin>> {
 
 /// Everything the rules need at `now` (`today` being its London date).
 pub(crate) fn facts(conn: &Connection, now: DateTime<Utc>, today: NaiveDate) -> Result<Facts> {
-    let horizon = (today + Days::new(LOOK_AHEAD_DAYS))
-        .format("%Y-%m-%d")
-        .to_string();
+    let horizon = format_date(today + Days::new(LOOK_AHEAD_DAYS));
     let now_text = format_instant(now);
     Ok(Facts {
         follow_ups: follow_ups(conn, &horizon)?,
@@ -98,7 +96,7 @@ pub(crate) fn facts(conn: &Connection, now: DateTime<Utc>, today: NaiveDate) -> 
         contacts: contacts(conn, &now_text)?,
         meetings: meetings(conn, now)?,
         asks: asks(conn)?,
-        dismissals: dismissals(conn, &today.format("%Y-%m-%d").to_string())?,
+        dismissals: dismissals(conn, &format_date(today))?,
     })
 }
 
@@ -377,7 +375,7 @@ fn set_dismissal(w: &Writer, key: &ReminderKey, until: Option<NaiveDate>) -> Res
             &id.as_bytes()[..],
             key.rule,
             &key.subject_id.as_bytes()[..],
-            until.map(|d| d.format("%Y-%m-%d").to_string()),
+            until.map(format_date),
             w.now,
             w.author,
         ],
@@ -403,7 +401,7 @@ fn clear_dismissals(w: &Writer, key: &ReminderKey) -> Result<()> {
 
 /// Sets a follow-up's snooze date (or clears it).
 fn set_follow_up_snooze(w: &Writer, id: Uuid, until: Option<NaiveDate>) -> Result<()> {
-    let until = until.map(|d| d.format("%Y-%m-%d").to_string());
+    let until = until.map(format_date);
     let key = &id.as_bytes()[..];
     records::updated(w, "follow_ups", &key, "follow-up", || {
         w.tx.execute(
@@ -440,7 +438,7 @@ pub(crate) fn undo(w: &Writer, key: &ReminderKey) -> Result<()> {
 }
 
 pub(crate) fn reschedule(w: &Writer, key: &ReminderKey, due: NaiveDate) -> Result<()> {
-    let due = due.format("%Y-%m-%d").to_string();
+    let due = format_date(due);
     let id = &key.subject_id.as_bytes()[..];
     match key.rule {
         ReminderRule::FollowUpDue => records::updated(w, "follow_ups", &id, "follow-up", || {
@@ -542,7 +540,7 @@ pub(crate) fn last_seen(conn: &Connection) -> Result<Option<NaiveDate>> {
 }
 
 pub(crate) fn set_last_seen(w: &Writer, day: NaiveDate) -> Result<()> {
-    settings::set(w, LAST_SEEN, &day.format("%Y-%m-%d").to_string())
+    settings::set(w, LAST_SEEN, &format_date(day))
 }
 
 /// Whether `key`'s record exists, for a plain message before acting on a stale screen.

@@ -5,7 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use uuid::Uuid;
 
 use crate::domain::{CodeEnum, InteractionKind, SearchHit, SubjectKind};
-use crate::time::{long_date, long_date_of, parse_date};
+use crate::time::{long_date, long_date_of, long_date_of_day, parse_date};
 use crate::Result;
 
 /// The FTS5 query for what the user typed: every word must match, each as a prefix, with
@@ -138,7 +138,7 @@ fn locate(conn: &Connection, kind: SubjectKind, id: Uuid) -> Result<Place> {
             })
             .optional()?
             .map(|(due, interaction, representative)| Place {
-                context: format!("Follow-up, due {}", parse_date(&due).map(long_date).unwrap_or(due)),
+                context: format!("Follow-up, due {}", long_date_of_day(&due)),
                 interaction: uuid(interaction),
                 representative: uuid(representative),
             }),

@@ -7,7 +7,7 @@ use rusqlite::{named_params, params, Connection, OptionalExtension};
 use super::{records, Writer};
 use crate::domain::{CoveredSeat, NameRef, OfficeKind, SeatKind};
 use crate::ids::{OfficeId, OrganisationId, RepresentativeId, SeatId};
-use crate::time::{london_date, parse_instant};
+use crate::time::{format_date, london_date, parse_instant};
 use crate::{Error, Result};
 
 /// The seat called `name` of this kind, recorded now if it is new. Names match ignoring case.
@@ -70,7 +70,7 @@ pub(crate) fn set_current_seat(
             });
         }
     }
-    let today = today.format("%Y-%m-%d").to_string();
+    let today = format_date(today);
     if let Some((office, ..)) = current {
         records::updated(w, "offices", &office, "office", || {
             w.tx.execute(
