@@ -26,7 +26,7 @@ use crate::{Error, Result};
 /// Writes a checked interaction and everything with it; returns its id.
 pub(crate) fn save(w: &Writer, v: &ValidInteraction) -> Result<InteractionId> {
     for rep in &v.representatives {
-        if !exists(w.tx, "representatives", rep)? {
+        if !records::exists(w.tx, "representatives", rep)? {
             return Err(Error::invalid(
                 "representatives",
                 "A representative you chose has been deleted. Remove them from the list and choose again.",
@@ -34,7 +34,7 @@ pub(crate) fn save(w: &Writer, v: &ValidInteraction) -> Result<InteractionId> {
         }
     }
     if let Some(person) = &v.on_behalf_of_id {
-        if !exists(w.tx, "people", person)? {
+        if !records::exists(w.tx, "people", person)? {
             return Err(Error::invalid(
                 "on_behalf_of_id",
                 "The person this meeting is on behalf of has been deleted. Choose them again.",
@@ -42,7 +42,7 @@ pub(crate) fn save(w: &Writer, v: &ValidInteraction) -> Result<InteractionId> {
         }
     }
     if let Some(earlier) = &v.in_reply_to_id {
-        if !exists(w.tx, "interactions", earlier)? {
+        if !records::exists(w.tx, "interactions", earlier)? {
             return Err(Error::invalid(
                 "in_reply_to_id",
                 "The letter or meeting this answers has been deleted, so it cannot be linked.",
@@ -51,7 +51,7 @@ pub(crate) fn save(w: &Writer, v: &ValidInteraction) -> Result<InteractionId> {
     }
     let campaign = match (v.campaign_id, &v.new_campaign) {
         (Some(id), _) => {
-            if !exists(w.tx, "campaigns", &id)? {
+            if !records::exists(w.tx, "campaigns", &id)? {
                 return Err(Error::invalid(
                     "campaign_id",
                     "That campaign has been deleted. Choose another or name a new one.",
@@ -102,11 +102,6 @@ pub(crate) fn save(w: &Writer, v: &ValidInteraction) -> Result<InteractionId> {
     save_commitments(w, id, v, &theirs, &mut named)?;
     save_follow_ups(w, id, v, first_rep, &mut named)?;
     Ok(id)
-}
-
-fn exists(conn: &Connection, table: &str, id: &dyn ToSql) -> Result<bool> {
-    let sql = format!("SELECT 1 FROM {table} WHERE id = ?1 AND deleted_at IS NULL");
-    Ok(conn.query_row(&sql, [id], |_| Ok(())).optional()?.is_some())
 }
 
 fn bind<'a>(
@@ -215,7 +210,7 @@ fn resolve_attendees(
     for (index, attendee) in list.iter().enumerate() {
         let id = match &attendee.person {
             Who::Person(id) => {
-                if !exists(w.tx, "people", id)? {
+                if !records::exists(w.tx, "people", id)? {
                     return Err(Error::invalid(
                         field,
                         "Someone you chose has been deleted. Remove them and choose again.",
@@ -397,7 +392,7 @@ fn save_asks(
     for (index, ask) in v.asks.iter().enumerate() {
         let field = |name: &str| format!("asks.{index}.{name}");
         let rep = ask.representative_id.unwrap_or(first_rep);
-        if ask.representative_id.is_some() && !exists(w.tx, "representatives", &rep)? {
+        if ask.representative_id.is_some() && !records::exists(w.tx, "representatives", &rep)? {
             return Err(Error::invalid(
                 &field("representative_id"),
                 "That representative has been deleted. Choose another.",
@@ -491,7 +486,7 @@ fn resolve_who(
 ) -> Result<(Side, Option<PersonId>, Option<RepresentativeId>)> {
     match who {
         Who::Representative(rep) => {
-            if !exists(w.tx, "representatives", rep)? {
+            if !records::exists(w.tx, "representatives", rep)? {
                 return Err(Error::invalid(
                     field,
                     "That representative has been deleted. Choose someone else.",

@@ -35,6 +35,13 @@ fn audit(
     Ok(())
 }
 
+/// Whether `table` holds record `id`, not deleted. `table` is one of Rapport's own names.
+pub(crate) fn exists(conn: &rusqlite::Connection, table: &str, id: &dyn ToSql) -> Result<bool> {
+    use rusqlite::OptionalExtension;
+    let sql = format!("SELECT 1 FROM {table} WHERE id = ?1 AND deleted_at IS NULL");
+    Ok(conn.query_row(&sql, [id], |_| Ok(())).optional()?.is_some())
+}
+
 /// Records the creation of `table`'s record `id`, just inserted.
 pub(crate) fn created(w: &Writer, table: &'static str, id: &dyn ToSql) -> Result<()> {
     let after = row_json(w.tx, table, id)?;

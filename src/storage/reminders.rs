@@ -7,7 +7,7 @@
 //! of the last month; the asks still marked "made".
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use rusqlite::{named_params, params, Connection, OptionalExtension, Row};
+use rusqlite::{named_params, params, Connection, Row};
 use uuid::Uuid;
 
 use super::{records, settings, tracking, Writer};
@@ -552,12 +552,5 @@ pub(crate) fn subject_exists(conn: &Connection, key: &ReminderKey) -> Result<boo
         ReminderRule::NoRecentContact => "representatives",
         ReminderRule::AskNoResponse => "asks",
     };
-    Ok(conn
-        .query_row(
-            &format!("SELECT 1 FROM {table} WHERE id = ?1 AND deleted_at IS NULL"),
-            [&key.subject_id.as_bytes()[..]],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some())
+    records::exists(conn, table, &&key.subject_id.as_bytes()[..])
 }
