@@ -308,12 +308,12 @@ fn run(cli: Cli) -> Outcome {
                         .unwrap_or_default();
                     println!("MP: {}{party}.", member.name);
                     if add {
-                        let before = store.list_representatives()?.len();
-                        let rep = store.add_member(member)?;
-                        if store.list_representatives()?.len() > before {
-                            println!("Added {} to your representatives.", rep.full_name);
+                        let outcome = store.add_member(member)?;
+                        let name = &outcome.representative.full_name;
+                        if outcome.added {
+                            println!("Added {name} to your representatives.");
                         } else {
-                            println!("{} is already on record.", rep.full_name);
+                            println!("{name} is already on record.");
                         }
                     }
                 }

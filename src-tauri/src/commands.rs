@@ -12,7 +12,7 @@ use rapport_core::domain::{
 use rapport_core::ids::{InteractionId, PersonId, RepresentativeId, SeatId};
 use rapport_core::interchange::csv::{CsvImport, CsvList, CsvPreview};
 use rapport_core::public::{Member, PostcodeLookup, PublicData};
-use rapport_core::storage::Page;
+use rapport_core::storage::{AddedMember, Page};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 use uuid::Uuid;
@@ -377,6 +377,6 @@ pub fn lookup_postcode(postcode: String) -> Reply<PostcodeLookup> {
 
 /// Puts an MP found by `lookup_postcode` on record (once).
 #[tauri::command(async)]
-pub fn add_member(state: State<AppState>, member: Member) -> Reply<Representative> {
+pub fn add_member(state: State<AppState>, member: Member) -> Reply<AddedMember> {
     state.with(|store| store.add_member(&member))
 }

@@ -589,10 +589,14 @@ impl Store {
     // ----- public data -----
 
     /// Adds an MP found in the UK Parliament Members API, with their seat and party; if they
-    /// are already on record (by their member id), that record is returned unchanged.
-    pub fn add_member(&mut self, member: &crate::public::Member) -> Result<Representative> {
+    /// are already on record (by their member id), that record is returned unchanged, and
+    /// `added` says which.
+    pub fn add_member(&mut self, member: &crate::public::Member) -> Result<AddedMember> {
         if let Some(id) = representatives::by_parliament_id(&self.conn, member.id)? {
-            return self.representative(id);
+            return Ok(AddedMember {
+                representative: self.representative(id)?,
+                added: false,
+            });
         }
         let mut input =
             RepresentativeInput::named(&member.name, crate::domain::RepresentativeKind::Mp);
@@ -613,7 +617,10 @@ impl Store {
             representatives::set_parliament_id(w, id, member.id)?;
             Ok(id)
         })?;
-        self.representative(id)
+        Ok(AddedMember {
+            representative: self.representative(id)?,
+            added: true,
+        })
     }
 
     // ----- CSV lists -----
@@ -810,6 +817,13 @@ impl Store {
         self.author = settings::get(&self.conn, CURRENT_MEMBER)?.and_then(|id| id.parse().ok());
         Ok(summary)
     }
+}
+
+/// An MP put on record from the Members API, or found already there (`added` false).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct AddedMember {
+    pub representative: Representative,
+    pub added: bool,
 }
 
 /// How many planned meetings the Today screen lists.

@@ -165,12 +165,18 @@ fn a_postcode_finds_its_constituency_and_mp_who_is_added_once() {
             member_name: Some("Amira Khan".into()),
         })
         .unwrap();
-    let added = store.add_member(&member).unwrap();
+    let outcome = store.add_member(&member).unwrap();
+    assert!(outcome.added);
+    let added = outcome.representative;
     assert_eq!(added.kind, RepresentativeKind::Mp);
     assert_eq!(added.parliament_member_id, Some(5123));
     assert_eq!(added.seat.as_ref().unwrap().name, "Birmingham Northfield");
     let again = store.add_member(&member).unwrap();
-    assert_eq!(again.id, added.id, "the same MP is not added twice");
+    assert!(!again.added);
+    assert_eq!(
+        again.representative.id, added.id,
+        "the same MP is not added twice"
+    );
     assert_eq!(store.list_representatives().unwrap().len(), 1);
 }
 

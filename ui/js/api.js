@@ -94,7 +94,7 @@ export const api = {
    *  constituency, thumbnail_url, since } or null (a vacant seat), credits: [text] }`. Rejects
    *  with field 'postcode' (malformed or unknown) or 'network' (offline, slow or an odd answer). */
   lookupPostcode: (postcode) => call('lookup_postcode', { postcode }),
-  /** Puts a member found by lookupPostcode on record: the Representative (the one already on
-   *  record if they are). */
+  /** Puts a member found by lookupPostcode on record, once: { representative, added } (added is
+   *  false, and the representative the one on record, if they already were). */
   addMember: (member) => call('add_member', { member }),
 };

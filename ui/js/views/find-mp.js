@@ -24,7 +24,8 @@ function memberLine(member) {
 /**
  * openFindMp({
  *   opener,   // where the focus goes back to (the focused element if not given)
- *   added,    // async (representative) => …, once the MP is on record (the dialog is closed by then)
+ *   added,    // async ({ representative, added }) => …, once the MP is on record (added is false
+ *             // when they already were); the dialog is closed by then
  * })
  */
 export function openFindMp({ opener = document.activeElement, added }) {
@@ -148,9 +149,9 @@ export function openFindMp({ opener = document.activeElement, added }) {
     findButton.disabled = true;
     button.setAttribute('aria-busy', 'true');
     button.textContent = `Adding ${member.name}…`;
-    let representative;
+    let outcome;
     try {
-      representative = await api.addMember(member);
+      outcome = await api.addMember(member);
     } catch (failure) {
       busy = false;
       button.disabled = false;
@@ -162,7 +163,7 @@ export function openFindMp({ opener = document.activeElement, added }) {
     }
     busy = false;
     dialog.close();
-    await added(representative);
+    await added(outcome);
   }
 
   form.addEventListener('submit', (event) => {

@@ -29,8 +29,8 @@ export function representativesScreen(catalogue, navigate) {
         type: 'button', testid: 'representative-find-mp',
         onclick: () => openFindMp({
           opener: button,
-          added: async (representative) => {
-            toast(`Added ${representative.full_name}.`);
+          added: async ({ representative, added }) => {
+            toast(added ? `Added ${representative.full_name}.` : `${representative.full_name} is already on record.`);
             await reload();
           },
         }),
