@@ -264,9 +264,23 @@ fn choice<T: CodeEnum>(text: &str) -> Option<T> {
         .find(|v| squash(v.code()) == key || squash(v.label()) == key)
 }
 
-fn choice_problem<T: CodeEnum>(text: &str, what: &str) -> String {
-    let labels: Vec<&str> = T::ALL.iter().map(|v| v.label()).collect();
-    format!("“{text}” is not {what}. Use one of: {}.", labels.join(", "))
+/// The choice in the cell of field `name`: none if the cell is empty, a problem naming the
+/// choices if it holds none of them.
+fn choice_in<T: CodeEnum>(
+    cell: &dyn Fn(&str) -> Option<String>,
+    name: &str,
+    what: &str,
+) -> std::result::Result<Option<T>, CellProblem> {
+    let Some(text) = cell(name) else {
+        return Ok(None);
+    };
+    choice(&text).map(Some).ok_or_else(|| {
+        let labels: Vec<&str> = T::ALL.iter().map(|v| v.label()).collect();
+        (
+            name.to_owned(),
+            format!("“{text}” is not {what}. Use one of: {}.", labels.join(", ")),
+        )
+    })
 }
 
 /// Reads every row with `mapping` (a field name, or none, for each column). Returns the rows
@@ -373,24 +387,8 @@ type CellProblem = (String, String);
 fn read_person(
     cell: &dyn Fn(&str) -> Option<String>,
 ) -> std::result::Result<PersonInput, CellProblem> {
-    let kind = match cell("kind") {
-        None => PersonKind::Contact,
-        Some(text) => choice(&text).ok_or_else(|| {
-            (
-                "kind".to_owned(),
-                choice_problem::<PersonKind>(&text, "a kind of person"),
-            )
-        })?,
-    };
-    let lawful_basis = match cell("lawful_basis") {
-        None => None,
-        Some(text) => Some(choice::<LawfulBasis>(&text).ok_or_else(|| {
-            (
-                "lawful_basis".to_owned(),
-                choice_problem::<LawfulBasis>(&text, "a lawful basis"),
-            )
-        })?),
-    };
+    let kind = choice_in(cell, "kind", "a kind of person")?.unwrap_or(PersonKind::Contact);
+    let lawful_basis = choice_in::<LawfulBasis>(cell, "lawful_basis", "a lawful basis")?;
     let input = PersonInput {
         id: None,
         full_name: cell("full_name"),
@@ -411,15 +409,7 @@ fn read_person(
 fn read_representative(
     cell: &dyn Fn(&str) -> Option<String>,
 ) -> std::result::Result<RepresentativeInput, CellProblem> {
-    let kind = match cell("kind") {
-        None => RepresentativeKind::Other,
-        Some(text) => choice(&text).ok_or_else(|| {
-            (
-                "kind".to_owned(),
-                choice_problem::<RepresentativeKind>(&text, "an office"),
-            )
-        })?,
-    };
+    let kind = choice_in(cell, "kind", "an office")?.unwrap_or(RepresentativeKind::Other);
     let contact_cadence_days = match cell("contact_cadence_days") {
         None => None,
         Some(text) => Some(text.parse::<i64>().map_err(|_| {
