@@ -102,7 +102,6 @@ pub struct Briefing {
     pub title: String,
     pub subtitle: String,
     pub organisation: String,
-    pub private_included: bool,
     pub sections: Vec<Section>,
     /// "Generated on 24 November 2026 by Rapport for …", then the data's credits.
     pub footer: Vec<String>,
@@ -212,7 +211,6 @@ pub fn assemble(s: &Sources) -> Briefing {
         title: format!("Briefing: {name}"),
         subtitle,
         organisation: s.organisation.to_owned(),
-        private_included: s.include_private,
         sections,
         footer,
     }
@@ -723,7 +721,6 @@ mod tests {
             title: hostile.into(),
             subtitle: hostile.into(),
             organisation: hostile.into(),
-            private_included: false,
             sections: vec![Section {
                 heading: hostile.into(),
                 blocks: vec![
