@@ -23,7 +23,8 @@ pub use lifecycle::Lifecycle;
 pub use organisation::{Organisation, SetupInput, SetupStatus};
 pub use person::{Person, PersonInput};
 pub use profile::{
-    CoveredSeat, Office, Relationship, RepresentativeProfile, SeatHistory, SeatTerm, StaffMember,
+    ContactChannel, CoveredSeat, Office, Relationship, RepresentativeProfile, SeatHistory,
+    SeatTerm, StaffMember,
 };
 pub use reminder::{
     Agenda, Notice, Reminder, ReminderAction, ReminderKey, ReminderSettings, SnoozeChoices,

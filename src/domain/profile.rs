@@ -20,6 +20,18 @@ pub struct Office {
     pub end_date: Option<String>,
 }
 
+/// A way to reach a representative: an office's address, phone or email, a website.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ContactChannel {
+    pub kind: super::ChannelKind,
+    /// Which office or service: "Constituency office", "Website".
+    pub label: Option<String>,
+    pub value: String,
+    pub is_preferred: bool,
+    /// Written by a refresh from the UK Parliament Members API, not typed.
+    pub from_parliament: bool,
+}
+
 /// The relationship so far, counted over interactions that happened.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Relationship {
@@ -36,6 +48,10 @@ pub struct RepresentativeProfile {
     pub current_offices: Vec<Office>,
     /// Every seat term, newest first: the history that survives an election.
     pub seat_terms: Vec<Office>,
+    /// How to reach them, preferred first.
+    pub contact_channels: Vec<ContactChannel>,
+    /// The licence line to show beside their public record, when it came from Parliament.
+    pub public_credit: Option<&'static str>,
     pub relationship: Relationship,
     /// Their office staff we have met, with their roles.
     pub office_staff: Vec<StaffMember>,

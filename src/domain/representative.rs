@@ -22,6 +22,8 @@ pub struct Representative {
     pub party: Option<String>,
     /// The seat held now: derived from the offices, never stored on the representative.
     pub seat: Option<SeatRef>,
+    /// They held a seat and hold none now: a former MP after an election, say. Derived.
+    pub former: bool,
     pub parliament_member_id: Option<i64>,
     pub interests: Option<String>,
     pub preferred_contact: Option<String>,

@@ -64,7 +64,7 @@ const PEOPLE: Kind = Kind::Ref("people");
 
 /// A domain table: `id`, its own columns, then the authorship and tombstone columns.
 macro_rules! record_table {
-    ($name:literal, [$($column:expr),* $(,)?]) => {
+    ($name:literal, [$($column:expr),* $(,)?] $(, added later: [$($later:expr),* $(,)?])?) => {
         Table {
             name: $name,
             key: "id",
@@ -76,6 +76,8 @@ macro_rules! record_table {
                 req("updated_at", Kind::Instant),
                 opt("updated_by", PEOPLE),
                 opt("deleted_at", Kind::Instant),
+                // Columns a later migration appended, after the record's own.
+                $($($later,)*)?
             ],
         }
     };
@@ -159,7 +161,8 @@ pub static TABLES: &[Table] = &[
             opt("label", Kind::Text),
             req("value", Kind::Text),
             req("is_preferred", Kind::Bool),
-        ]
+        ],
+        added later: [opt("source", Kind::Text)]
     ),
     record_table!(
         "office_staff",

@@ -17,6 +17,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0003_reminders",
         include_str!("../migrations/0003_reminders.sql"),
     ),
+    (
+        "0004_public_data",
+        include_str!("../migrations/0004_public_data.sql"),
+    ),
 ];
 
 /// The schema version this build of Rapport writes and understands.

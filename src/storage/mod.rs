@@ -11,6 +11,7 @@ mod migrations;
 mod organisations;
 mod people;
 mod profile;
+mod public;
 mod records;
 mod reminders;
 mod representatives;
@@ -43,6 +44,7 @@ use crate::time::{format_date, format_instant, london_date, parse_uk_date, Clock
 use crate::{Error, Result};
 
 pub use migrations::LATEST_VERSION;
+pub use public::{LastMembersImport, MembersImport, RefreshChange, RefreshOutcome};
 
 /// The setting that names the member using this computer: the author of every entry.
 const CURRENT_MEMBER: &str = "current_member_id";
@@ -590,37 +592,54 @@ impl Store {
 
     /// Adds an MP found in the UK Parliament Members API, with their seat and party; if they
     /// are already on record (by their member id), that record is returned unchanged, and
-    /// `added` says which.
+    /// `added` says which. Anyone else on record as holding the seat leaves it.
     pub fn add_member(&mut self, member: &crate::public::Member) -> Result<AddedMember> {
-        if let Some(id) = representatives::by_parliament_id(&self.conn, member.id)? {
-            return Ok(AddedMember {
-                representative: self.representative(id)?,
-                added: false,
-            });
-        }
-        let mut input =
-            RepresentativeInput::named(&member.name, crate::domain::RepresentativeKind::Mp);
-        input.party = member.party.clone();
-        input.seat_name = Some(member.constituency.clone());
-        let input = input.validated()?;
-        let today = self.clock.now().date_naive();
-        let id = self.write(|w| {
-            let id = RepresentativeId::new();
-            representatives::insert(w, id, &input)?;
-            seats::set_current_seat(
-                w,
-                id,
-                Some(&member.constituency),
-                SeatKind::Westminster,
-                today,
-            )?;
-            representatives::set_parliament_id(w, id, member.id)?;
-            Ok(id)
-        })?;
+        let today = self.today();
+        let (id, added) = self.write(|w| public::record_member(w, member, &today))?;
         Ok(AddedMember {
             representative: self.representative(id)?,
-            added: true,
+            added,
         })
+    }
+
+    /// What a refresh from Parliament (`PublicData::refresh`) would change on this
+    /// representative's record, in words, changing nothing.
+    pub fn refresh_changes(
+        &self,
+        id: RepresentativeId,
+        refresh: &crate::public::Refresh,
+    ) -> Result<Vec<RefreshChange>> {
+        let rep = self.representative(id)?;
+        public::changes(&self.conn, &rep, refresh, &self.today())
+    }
+
+    /// Makes those changes, all or none: a new party or name, posts and committees started
+    /// and ended as dated offices, contact details replaced, and, when someone else holds
+    /// their seat now, their term ended (they become a former MP, every interaction kept) and
+    /// the new MP put on record with the seat.
+    pub fn apply_refresh(
+        &mut self,
+        id: RepresentativeId,
+        refresh: &crate::public::Refresh,
+    ) -> Result<RefreshOutcome> {
+        let rep = self.representative(id)?;
+        let today = self.today();
+        self.write(|w| public::apply(w, &rep, refresh, &today))
+    }
+
+    /// Brings the record into line with the list of every current MP: added, linked to the
+    /// typed record of the same person and seat, or updated; those no longer listed become
+    /// former MPs. The list is checked first (`public::check_members`), and a short or empty
+    /// one changes nothing.
+    pub fn import_members(&mut self, members: &[crate::public::Member]) -> Result<MembersImport> {
+        crate::public::check_members(members, members.len())?;
+        let today = self.today();
+        self.write(|w| public::import_members(w, members, &today))
+    }
+
+    /// When every current MP was last imported.
+    pub fn last_members_import(&self) -> Result<Option<LastMembersImport>> {
+        public::last_import(&self.conn)
     }
 
     // ----- CSV lists -----

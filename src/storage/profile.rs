@@ -5,8 +5,8 @@ use rusqlite::{named_params, Connection, OptionalExtension};
 
 use super::{interactions, representatives, tracking};
 use crate::domain::{
-    NameRef, Office, OfficeKind, Relationship, RepresentativeProfile, SeatHistory, SeatTerm,
-    StaffMember,
+    ContactChannel, NameRef, Office, OfficeKind, Relationship, RepresentativeProfile, SeatHistory,
+    SeatTerm, StaffMember,
 };
 use crate::ids::{InteractionId, PersonId, RepresentativeId, SeatId};
 use crate::{Error, Result};
@@ -49,6 +49,27 @@ pub(crate) fn offices(
             })
         },
     )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// How to reach them, preferred first, then in the order recorded.
+pub(crate) fn contact_channels(
+    conn: &Connection,
+    rep: RepresentativeId,
+) -> Result<Vec<ContactChannel>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, label, value, is_preferred, source = 'members_api' FROM contact_channels
+          WHERE representative_id = ?1 AND deleted_at IS NULL ORDER BY is_preferred DESC, seq",
+    )?;
+    let rows = stmt.query_map([rep], |row| {
+        Ok(ContactChannel {
+            kind: row.get(0)?,
+            label: row.get(1)?,
+            value: row.get(2)?,
+            is_preferred: row.get(3)?,
+            from_parliament: row.get::<_, Option<bool>>(4)?.unwrap_or(false),
+        })
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -148,6 +169,10 @@ pub(crate) fn profile(
     Ok(RepresentativeProfile {
         current_offices: offices(conn, rep, true, None)?,
         seat_terms: offices(conn, rep, false, Some(OfficeKind::Seat))?,
+        contact_channels: contact_channels(conn, rep)?,
+        public_credit: representative
+            .parliament_member_id
+            .map(|_| crate::public::PARLIAMENT_CREDIT),
         relationship: relationship(conn, rep, primary)?,
         office_staff: office_staff(conn, rep)?,
         timeline,

@@ -7,12 +7,15 @@ use crate::domain::{OfficeKind, RecordInfo, Representative, RepresentativeInput,
 use crate::ids::RepresentativeId;
 use crate::Result;
 
-/// The current seat is the latest seat office with no end date.
+/// The current seat is the latest seat office with no end date. A representative who held a
+/// seat and holds none now is a former one.
 const SELECT: &str = "
     SELECT r.id, r.full_name, r.form_of_address, r.kind, r.party, r.parliament_member_id, r.interests,
            r.preferred_contact, r.surgery_pattern, r.notes, r.primary_contact_id, pc.full_name,
            r.contact_cadence_days, s.id, s.name, s.kind,
-           r.created_at, cb.full_name, r.updated_at, ub.full_name
+           r.created_at, cb.full_name, r.updated_at, ub.full_name,
+           s.id IS NULL AND EXISTS (SELECT 1 FROM offices o3 WHERE o3.representative_id = r.id
+                                       AND o3.kind = :seat_kind AND o3.deleted_at IS NULL)
       FROM representatives r
       LEFT JOIN offices o ON o.seq = (
                SELECT o2.seq FROM offices o2
@@ -48,6 +51,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Representative> {
         primary_contact_name: row.get(11)?,
         contact_cadence_days: row.get(12)?,
         seat,
+        former: row.get(20)?,
         record: RecordInfo {
             created_at: row.get(16)?,
             created_by: row.get(17)?,

@@ -176,3 +176,72 @@ pub(crate) fn uncover(w: &Writer, organisation: OrganisationId, seat: SeatId) ->
         .ok_or(Error::NotFound { what: "seat" })?;
     records::set_deleted(w, "organisation_seats", link, true)
 }
+
+/// Starts a term in the seat called `name` from `start` (a date, when known), recorded from
+/// `source`. Anyone else on record as holding that seat now has left it: their term ends on
+/// `start`, or `today` when the start is not known. Nothing happens if they hold it already.
+pub(crate) fn begin_term(
+    w: &Writer,
+    representative: RepresentativeId,
+    name: &str,
+    kind: SeatKind,
+    start: Option<&str>,
+    source: &str,
+    today: &str,
+) -> Result<()> {
+    let seat = find_or_create(w, name, kind)?;
+    let holders: Vec<(OfficeId, RepresentativeId)> = {
+        let mut stmt = w.tx.prepare_cached(
+            "SELECT id, representative_id FROM offices
+              WHERE seat_id = ?1 AND kind = ?2 AND end_date IS NULL AND deleted_at IS NULL",
+        )?;
+        let rows = stmt.query_map(params![seat, OfficeKind::Seat], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    if holders.iter().any(|(_, holder)| *holder == representative) {
+        return Ok(());
+    }
+    for (office, _) in holders {
+        end_term(w, office, start.unwrap_or(today))?;
+    }
+    let office = OfficeId::new();
+    w.tx.execute(
+        "INSERT INTO offices (id, representative_id, kind, title, seat_id, start_date, source,
+                              created_at, created_by, updated_at, updated_by)
+         VALUES (:id, :rep, :kind, :title, :seat, :start, :source, :now, :author, :now, :author)",
+        named_params! {
+            ":id": office, ":rep": representative, ":kind": OfficeKind::Seat, ":title": name,
+            ":seat": seat, ":start": start, ":source": source, ":now": w.now, ":author": w.author,
+        },
+    )?;
+    records::created(w, "offices", &office)
+}
+
+/// Ends a term (or a post) on `on`, keeping it on record.
+pub(crate) fn end_term(w: &Writer, office: OfficeId, on: &str) -> Result<()> {
+    records::updated(w, "offices", &office, "office", || {
+        w.tx.execute(
+            "UPDATE offices SET end_date = ?1 WHERE id = ?2 AND end_date IS NULL",
+            params![on, office],
+        )?;
+        Ok(())
+    })
+}
+
+/// The representative's current seat office, with the seat's name.
+pub(crate) fn current_term(
+    conn: &Connection,
+    representative: RepresentativeId,
+) -> Result<Option<(OfficeId, String)>> {
+    Ok(conn
+        .query_row(
+            "SELECT o.id, s.name FROM offices o JOIN seats s ON s.id = o.seat_id
+              WHERE o.representative_id = ?1 AND o.kind = ?2 AND o.end_date IS NULL AND o.deleted_at IS NULL
+              ORDER BY o.seq DESC LIMIT 1",
+            params![representative, OfficeKind::Seat],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?)
+}

@@ -2,10 +2,7 @@
 //! Members API, served on 127.0.0.1 through the real HTTP client: every path gives the right
 //! result or a plain message, and nothing reaches the internet.
 
-use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
-use std::sync::{Arc, Mutex};
+use std::net::TcpListener;
 use std::time::Duration;
 
 use rapport_core::domain::{RepresentativeKind, SetupInput};
@@ -13,104 +10,27 @@ use rapport_core::public::PublicData;
 use rapport_core::{Clock, Store};
 use rapport_net::HttpFetch;
 
-/// One canned answer: status, extra headers, body.
-type Answer = (u16, Vec<(&'static str, String)>, String);
+mod members;
+#[path = "../fixtures/parliament.rs"]
+mod parliament;
 
-/// A tiny HTTP server answering GETs from a table of path → answers (each used in turn, the
-/// last repeated), counting requests. "hang" as a body holds the connection without answering.
-struct Server {
-    base: String,
-    hits: Arc<Mutex<Vec<String>>>,
-}
+use parliament::*;
 
-impl Server {
-    fn start(routes: Vec<(&'static str, Vec<Answer>)>) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let hits = Arc::new(Mutex::new(Vec::new()));
-        let table: Arc<Mutex<HashMap<&'static str, Vec<Answer>>>> =
-            Arc::new(Mutex::new(routes.into_iter().collect()));
-        let seen = hits.clone();
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let table = table.clone();
-                let seen = seen.clone();
-                std::thread::spawn(move || answer(stream, &table, &seen));
-            }
-        });
-        Server { base, hits }
-    }
-
-    fn hits(&self) -> Vec<String> {
-        self.hits.lock().unwrap().clone()
-    }
-}
-
-fn answer(
-    mut stream: TcpStream,
-    table: &Mutex<HashMap<&'static str, Vec<Answer>>>,
-    seen: &Mutex<Vec<String>>,
-) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut request = String::new();
-    reader.read_line(&mut request).unwrap();
-    let target = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
-    let mut header = String::new();
-    let mut agent = String::new();
-    while reader.read_line(&mut header).unwrap_or(0) > 2 {
-        if header.to_lowercase().starts_with("user-agent:") {
-            agent = header.trim().to_owned();
-        }
-        header.clear();
-    }
-    seen.lock().unwrap().push(format!("{target} {agent}"));
-    let path = target.split('?').next().unwrap_or("").to_owned();
-    let (status, headers, body) = {
-        let mut table = table.lock().unwrap();
-        match table.get_mut(path.as_str()) {
-            Some(answers) if answers.len() > 1 => answers.remove(0),
-            Some(answers) => answers[0].clone(),
-            None => (
-                404,
-                vec![],
-                "{\"status\":404,\"error\":\"Not found\"}".to_owned(),
-            ),
-        }
-    };
-    if body == "hang" {
-        std::thread::sleep(Duration::from_secs(5));
-        return;
-    }
-    let mut response = format!(
-        "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n",
-        body.len()
-    );
-    for (name, value) in headers {
-        response.push_str(&format!("{name}: {value}\r\n"));
-    }
-    response.push_str("\r\n");
-    response.push_str(&body);
-    let _ = stream.write_all(response.as_bytes());
-}
-
-fn ok(body: &str) -> Vec<Answer> {
-    vec![(200, vec![], body.to_owned())]
-}
-
-const POSTCODE_B31: &str = r#"{"status":200,"result":{"postcode":"B31 2AB","quality":1,"country":"England","region":"West Midlands","parliamentary_constituency":"Birmingham Northfield","parliamentary_constituency_2024":"Birmingham Northfield","admin_district":"Birmingham","codes":{"admin_district":"E08000025","parliamentary_constituency":"E14001100","parliamentary_constituency_2024":"E14001100"}}}"#;
-const POSTCODE_404: &str = r#"{"status":404,"error":"Postcode not found"}"#;
-const POSTCODE_EH1: &str = r#"{"status":200,"result":{"postcode":"EH1 1YZ","country":"Scotland","parliamentary_constituency_2024":"Edinburgh South West","codes":{"parliamentary_constituency_2024":"S14000110"}}}"#;
-const SCOTLAND_EH1: &str = r#"{"status":200,"result":{"postcode":"EH1 1YZ","scottish_parliamentary_constituency":"Edinburgh Central","codes":{"scottish_parliamentary_constituency":"S16000104"}}}"#;
-
-fn seat(name: &str, member: &str) -> String {
-    format!(
-        r#"{{"items":[{{"value":{{"id":4394,"name":"{name}","startDate":"2024-07-04T00:00:00","endDate":null,"currentRepresentation":{member},"ongoingByElection":null}},"links":[]}},{{"value":{{"id":1200,"name":"{name} (old)","startDate":"2010-05-06T00:00:00","endDate":"2024-05-30T00:00:00","currentRepresentation":null}},"links":[]}}],"totalResults":2,"resultContext":"{name}","skip":0,"take":20}}"#
+/// Laurence Turner, MP for Birmingham Northfield since 4 July 2024.
+fn turner() -> String {
+    member(
+        5123,
+        "Laurence Turner",
+        "Labour",
+        "Birmingham Northfield",
+        "2024-07-04",
+        None,
     )
 }
 
-const TURNER: &str = r#"{"member":{"value":{"id":5123,"nameListAs":"Turner, Laurence","nameDisplayAs":"Laurence Turner","nameFullTitle":"Laurence Turner MP","nameAddressAs":null,"latestParty":{"id":15,"name":"Labour","abbreviation":"Lab","backgroundColour":"d50000","foregroundColour":"ffffff","isLordsMainParty":false,"isLordsSpiritualParty":false,"governmentType":1,"isIndependentParty":false},"gender":"M","latestHouseMembership":{"membershipFrom":"Birmingham Northfield","membershipFromId":4394,"house":1,"membershipStartDate":"2024-07-04T00:00:00","membershipEndDate":null,"membershipEndReason":null,"membershipStatus":{"statusIsActive":true,"statusDescription":"Current Member"}},"thumbnailUrl":"https://members-api.parliament.uk/api/Members/5123/Thumbnail"},"links":[]},"representation":{"membershipStartDate":"2024-07-04T00:00:00"}}"#;
-
-const SEARCH: &str = "/api/Location/Constituency/Search";
+fn seat(name: &str, member: &str) -> String {
+    seat_search(name, member)
+}
 
 /// The services at the fixture server, with a short timeout and no real waiting.
 fn public(server: &Server, _: &HttpFetch) -> PublicData<'static> {
@@ -128,7 +48,7 @@ fn public(server: &Server, _: &HttpFetch) -> PublicData<'static> {
 fn a_postcode_finds_its_constituency_and_mp_who_is_added_once() {
     let server = Server::start(vec![
         ("/postcodes/B31%202AB", ok(POSTCODE_B31)),
-        (SEARCH, ok(&seat("Birmingham Northfield", TURNER))),
+        (SEARCH, ok(&seat("Birmingham Northfield", &turner()))),
     ]);
     let found = public(&server, &HttpFetch::new())
         .lookup(" b312ab ")
@@ -182,10 +102,7 @@ fn a_postcode_finds_its_constituency_and_mp_who_is_added_once() {
 
 #[test]
 fn an_unknown_or_mistyped_postcode_is_explained() {
-    let server = Server::start(vec![(
-        "/postcodes/ZZ1%201ZZ",
-        vec![(404, vec![], POSTCODE_404.into())],
-    )]);
+    let server = Server::start(vec![("/postcodes/ZZ1%201ZZ", status(404, POSTCODE_404))]);
     let data = public(&server, &HttpFetch::new());
     let err = data.lookup("B99 9ZZ").unwrap_err();
     assert_eq!(err.field(), Some("postcode"));
@@ -203,7 +120,7 @@ fn a_scottish_postcode_also_names_its_holyrood_constituency() {
     let server = Server::start(vec![
         ("/postcodes/EH1%201YZ", ok(POSTCODE_EH1)),
         ("/scotland/postcodes/EH1%201YZ", ok(SCOTLAND_EH1)),
-        (SEARCH, ok(&seat("Edinburgh South West", TURNER))),
+        (SEARCH, ok(&seat("Edinburgh South West", &turner()))),
     ]);
     let found = public(&server, &HttpFetch::new())
         .lookup("EH1 1YZ")
@@ -250,7 +167,7 @@ fn a_429_is_waited_out_once_then_reported_as_busy() {
             SEARCH,
             vec![
                 busy.clone(),
-                (200, vec![], seat("Birmingham Northfield", TURNER)),
+                (200, vec![], seat("Birmingham Northfield", &turner())),
             ],
         ),
     ]);

@@ -14,6 +14,15 @@ use serde_json::Value;
 use crate::postcode;
 use crate::{Error, Result};
 
+mod members;
+
+pub use members::{
+    check_members, same_person, MemberRecord, PublicChannel, PublicPost, Refresh, SeatChange,
+    FEWEST_MPS, MOST_MPS, PAGES_AT_ONCE, PAGE_SIZE,
+};
+
+const MEMBERS_SERVICE: &str = "the UK Parliament Members API";
+
 pub const POSTCODES_IO: &str = "https://api.postcodes.io";
 pub const MEMBERS_API: &str = "https://members-api.parliament.uk";
 
@@ -39,8 +48,9 @@ pub enum FetchError {
     Failed(String),
 }
 
-/// Gets a URL. Implemented over a real HTTP client by `rapport-net`.
-pub trait Fetch {
+/// Gets a URL. Implemented over a real HTTP client by `rapport-net`. Shared by the few
+/// threads that list every MP.
+pub trait Fetch: Sync {
     fn get(&self, url: &str) -> std::result::Result<Reply, FetchError>;
 }
 
@@ -156,47 +166,30 @@ impl<'a> PublicData<'a> {
         Ok(text(&body["result"]["scottish_parliamentary_constituency"]))
     }
 
-    /// The current MP for a constituency, by its exact name.
+    /// The current MP for a constituency, by its exact name; none while the seat is vacant.
     pub fn member_for(&self, constituency: &str) -> Result<Option<Member>> {
-        let url = format!(
-            "{}/api/Location/Constituency/Search?searchText={}&skip=0&take=20",
-            self.members_base,
-            encode(constituency)
-        );
-        let reply = self.get(&url, "the UK Parliament Members API")?;
-        let body = self.json(&reply, "the UK Parliament Members API")?;
-        let items = body["items"]
-            .as_array()
-            .ok_or_else(|| unexpected("the UK Parliament Members API"))?;
-        let seat = items.iter().map(|item| &item["value"]).find(|seat| {
-            text(&seat["name"]).is_some_and(|name| name.eq_ignore_ascii_case(constituency))
-                && seat["endDate"].is_null()
-        });
-        let Some(seat) = seat else {
-            return Err(Error::invalid(
+        match self.seat_now(constituency)? {
+            Some(seat) => Ok(seat.member),
+            None => Err(Error::invalid(
                 "postcode",
                 format!("The UK Parliament Members API has no current constituency called {constituency}."),
-            ));
-        };
-        let member = &seat["currentRepresentation"]["member"]["value"];
-        let (Some(id), Some(name)) = (member["id"].as_i64(), text(&member["nameDisplayAs"])) else {
-            // A vacancy (a by-election pending) or a dissolution: no MP to add.
-            return Ok(None);
-        };
-        Ok(Some(Member {
-            id,
-            name,
-            party: text(&member["latestParty"]["name"]),
-            constituency: text(&seat["name"]).unwrap_or_else(|| constituency.to_owned()),
-            thumbnail_url: text(&member["thumbnailUrl"]),
-            since: text(&member["latestHouseMembership"]["membershipStartDate"])
-                .map(|d| d.chars().take(10).collect()),
-        }))
+            )),
+        }
     }
 
     /// One GET, with one more try after a short `Retry-After`.
     fn get(&self, url: &str, service: &str) -> Result<Reply> {
-        let mut tried = false;
+        self.get_tries(url, service, 2)
+    }
+
+    /// One GET of many in a row (a page of every MP): up to four tries, each after the
+    /// `Retry-After` the service asks for, if it is short.
+    fn get_patiently(&self, url: &str, service: &str) -> Result<Reply> {
+        self.get_tries(url, service, 4)
+    }
+
+    fn get_tries(&self, url: &str, service: &str, tries: u32) -> Result<Reply> {
+        let mut tried = 1;
         loop {
             let reply = self.fetch.get(url).map_err(|e| match e {
                 FetchError::Offline => Error::invalid(
@@ -214,8 +207,8 @@ impl<'a> PublicData<'a> {
             })?;
             if reply.status == 429 || reply.status == 503 {
                 let wait = Duration::from_secs(reply.retry_after.unwrap_or(2));
-                if !tried && wait <= self.longest_wait {
-                    tried = true;
+                if tried < tries && wait <= self.longest_wait {
+                    tried += 1;
                     (self.pause)(wait);
                     continue;
                 }
@@ -259,6 +252,13 @@ fn capitalised(text: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// The date part of an API time, `2024-07-04T00:00:00` → `2024-07-04`.
+fn date_of(value: &Value) -> Option<String> {
+    text(value)
+        .filter(|t| t.len() >= 10 && t.is_char_boundary(10))
+        .map(|t| t[..10].to_owned())
 }
 
 fn text(value: &Value) -> Option<String> {
