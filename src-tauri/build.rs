@@ -48,6 +48,11 @@ const COMMANDS: &[&str] = &[
     "export_csv",
     "lookup_postcode",
     "add_member",
+    "refresh_preview",
+    "apply_refresh",
+    "members_import_status",
+    "start_members_import",
+    "cancel_members_import",
 ];
 
 fn main() {

@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod members;
 mod notify;
 mod save;
 mod state;
@@ -18,6 +19,7 @@ fn main() {
         .setup(|app| {
             let data_dir = state::data_dir(app.path().app_data_dir().ok())?;
             app.manage(state::AppState::open(&data_dir));
+            app.manage(members::MembersImportJob::default());
             notify::watch(app.handle().clone());
             Ok(())
         })
@@ -68,6 +70,11 @@ fn main() {
             commands::export_csv,
             commands::lookup_postcode,
             commands::add_member,
+            members::refresh_preview,
+            members::apply_refresh,
+            members::members_import_status,
+            members::start_members_import,
+            members::cancel_members_import,
         ])
         .run(tauri::generate_context!())
         .expect("Rapport could not start its window");

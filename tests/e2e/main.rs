@@ -8,8 +8,12 @@ mod csv;
 mod find_mp;
 mod harness;
 mod logging;
+mod members_import;
+#[path = "../fixtures/parliament.rs"]
+mod parliament;
 mod people;
 mod profile;
+mod refresh;
 mod reminders;
 mod representatives;
 mod search;

@@ -97,4 +97,12 @@ export const api = {
   /** Puts a member found by lookupPostcode on record, once: { representative, added } (added is
    *  false, and the representative the one on record, if they already were). */
   addMember: (member) => call('add_member', { member }),
+  /** Asks Parliament about an MP on record: { refresh, changes: [{what, before, after}], credit }.
+   *  Nothing is written until applyRefresh is given the same `refresh`. */
+  refreshPreview: (id) => call('refresh_preview', { id }),
+  applyRefresh: (id, refresh) => call('apply_refresh', { id, refresh }),
+  /** The import of every current MP: { running, fetched, total, summary, error, last, credit }. */
+  membersImportStatus: () => call('members_import_status'),
+  startMembersImport: () => call('start_members_import'),
+  cancelMembersImport: () => call('cancel_members_import'),
 };

@@ -1,0 +1,1 @@
+//! Settings: importing every current MP (see members.rs in the shell).

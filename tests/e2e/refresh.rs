@@ -1,0 +1,1 @@
+//! "Refresh from Parliament" on an MP's profile.
