@@ -90,6 +90,20 @@ enum Command {
         #[arg(long)]
         add: bool,
     },
+    /// Check an MP's record against the UK Parliament Members API (this needs the internet)
+    /// and print what differs: party, posts and committees, contact details, and whether
+    /// someone else holds their seat now. With --apply, write those changes.
+    Refresh {
+        #[arg(value_name = "NAME_OR_ID")]
+        representative: String,
+        /// Write the changes printed (posts and seats that ended are kept in the history).
+        #[arg(long)]
+        apply: bool,
+    },
+    /// Add every current MP from the UK Parliament Members API to your representatives, and
+    /// bring the ones on record up to date. The list is checked first: an empty or short one
+    /// (as during a dissolution) changes nothing.
+    ImportMps,
     /// Import people or representatives from a CSV file: all rows, or none if any has a
     /// problem (each is listed with its line and column). Columns are matched to fields by
     /// their headings; --column "Heading=field" sets one by hand (field "-" leaves it out).
@@ -324,6 +338,60 @@ fn run(cli: Cli) -> Outcome {
             for credit in &found.credits {
                 println!("{credit}");
             }
+        }
+        Command::Refresh {
+            representative,
+            apply,
+        } => {
+            let representative = store.find_representative(&representative)?;
+            let fetch = rapport_net::HttpFetch::new();
+            let refresh = PublicData::from_env(&fetch).refresh(&representative)?;
+            let changes = if apply {
+                store.apply_refresh(representative.id, &refresh)?.changes
+            } else {
+                store.refresh_changes(representative.id, &refresh)?
+            };
+            let name = &representative.full_name;
+            if changes.is_empty() {
+                println!("{name}: Parliament's record matches yours. Nothing to change.");
+            } else {
+                println!(
+                    "{name}: {}",
+                    if apply {
+                        "changed from Parliament's record:"
+                    } else {
+                        "Parliament's record differs:"
+                    }
+                );
+                for change in &changes {
+                    println!(
+                        "  {}: {} → {}",
+                        change.what,
+                        change.before.as_deref().unwrap_or("—"),
+                        change.after.as_deref().unwrap_or("—")
+                    );
+                }
+                if !apply {
+                    println!("Nothing was changed. Run again with --apply to make these changes.");
+                }
+            }
+            println!("{}", rapport_core::public::PARLIAMENT_CREDIT);
+        }
+        Command::ImportMps => {
+            let fetch = rapport_net::HttpFetch::new();
+            let public = PublicData::from_env(&fetch);
+            let cancel = std::sync::atomic::AtomicBool::new(false);
+            let members = public.current_members(
+                &|fetched, total| eprint!("\rFetched {fetched} of {total} MPs…"),
+                &cancel,
+            );
+            eprintln!();
+            let summary = store.import_members(&members?)?;
+            println!(
+                "Imported {} current MPs: {} added, {} linked to a record you had typed, {} updated, {} now former MPs.",
+                summary.listed, summary.added, summary.linked, summary.updated, summary.left
+            );
+            println!("{}", rapport_core::public::PARLIAMENT_CREDIT);
         }
         Command::ImportCsv {
             list,

@@ -11,6 +11,8 @@ mod briefing;
 mod csv;
 mod logging;
 mod lookup;
+#[path = "../fixtures/parliament.rs"]
+mod parliament;
 mod reminders;
 
 /// Every run uses the same instant, so two exports of the same records are byte-identical.
