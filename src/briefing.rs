@@ -311,6 +311,19 @@ fn representative(s: &Sources) -> Section {
         .iter()
         .map(|m| with_role(&m.person.name, &m.role))
         .collect();
+    let channels: Vec<String> = p
+        .contact_channels
+        .iter()
+        .map(|c| {
+            let kind = c.kind.label();
+            match c.label.as_deref() {
+                Some(label) if !label.eq_ignore_ascii_case(kind) => {
+                    format!("{kind} ({label}): {}", c.value)
+                }
+                _ => format!("{kind}: {}", c.value),
+            }
+        })
+        .collect();
     let rows = vec![
         fact("Name", rep.full_name.clone()),
         fact("Office", rep.kind.label()),
@@ -325,6 +338,15 @@ fn representative(s: &Sources) -> Section {
         fact("Committees", join_or(&committees, "None recorded")),
         fact("Interests", or_none(&rep.interests)),
         fact("Preferred contact", or_none(&rep.preferred_contact)),
+        // Addresses hold commas, so the channels are parted by semicolons.
+        fact(
+            "Contact details",
+            if channels.is_empty() {
+                "None recorded".to_owned()
+            } else {
+                channels.join("; ")
+            },
+        ),
         fact("Surgeries", or_none(&rep.surgery_pattern)),
         fact("Office staff", join_or(&staff, "None met yet")),
     ];

@@ -5,6 +5,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
+use rapport_core::briefing::BriefingRequest;
 use rapport_core::domain::{
     ChannelKind, InteractionInput, OfficeKind, RepresentativeInput, RepresentativeKind, SetupInput,
 };
@@ -190,6 +191,21 @@ fn a_refresh_shows_what_changed_then_keeps_it_as_dated_records() {
         .public_credit
         .unwrap()
         .contains("Open Parliament Licence v3.0"));
+    let pack = rapport_core::briefing::to_html(
+        &store
+            .briefing(&BriefingRequest {
+                representative_id: rep,
+                meeting_id: None,
+                include_private: false,
+                recent: None,
+            })
+            .unwrap(),
+    );
+    assert!(
+        pack.contains("Email (Parliamentary office): laurence.turner.mp@parliament.uk; Postal address (Constituency office)"),
+        "the briefing pack lists how to reach them"
+    );
+    assert!(pack.contains("Transport Committee"));
 
     // Nothing new: nothing to change.
     let again = data.refresh(&store.representative(rep).unwrap()).unwrap();
