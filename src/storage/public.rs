@@ -505,6 +505,19 @@ pub(crate) fn import_members(w: &Writer, members: &[Member], today: &str) -> Res
         }
         out
     };
+    let holding: Vec<(OfficeId, i64)> = {
+        let mut stmt = w.tx.prepare(
+            "SELECT o.id, r.parliament_member_id FROM representatives r
+               JOIN offices o ON o.representative_id = r.id AND o.kind = 'seat'
+                             AND o.end_date IS NULL AND o.deleted_at IS NULL
+               JOIN seats s ON s.id = o.seat_id AND s.kind = ?1
+              WHERE r.parliament_member_id IS NOT NULL AND r.deleted_at IS NULL",
+        )?;
+        let rows = stmt.query_map([SeatKind::Westminster], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
     let mut listed = HashSet::with_capacity(members.len());
     for member in members {
         listed.insert(member.id);
@@ -567,20 +580,8 @@ pub(crate) fn import_members(w: &Writer, members: &[Member], today: &str) -> Res
             summary.updated += 1;
         }
     }
-    // Linked MPs still holding a Westminster seat on record, but not in the list, have left.
-    let holding: Vec<(OfficeId, i64)> = {
-        let mut stmt = w.tx.prepare(
-            "SELECT o.id, r.parliament_member_id FROM representatives r
-               JOIN offices o ON o.representative_id = r.id AND o.kind = 'seat'
-                             AND o.end_date IS NULL AND o.deleted_at IS NULL
-               JOIN seats s ON s.id = o.seat_id AND s.kind = ?1
-              WHERE r.parliament_member_id IS NOT NULL AND r.deleted_at IS NULL",
-        )?;
-        let rows = stmt.query_map([SeatKind::Westminster], |row| {
-            Ok((row.get(0)?, row.get(1)?))
-        })?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
+    // Linked MPs who held a Westminster seat before, and are not in the list, have left: their
+    // term ended when the new MP's began, or ends today.
     for (office, member) in holding {
         if !listed.contains(&member) {
             seats::end_term(w, office, today)?;

@@ -566,6 +566,32 @@ fn every_current_mp_is_imported_a_few_pages_at_a_time_honouring_retry_after() {
         (summary.added, summary.linked, summary.updated, summary.left),
         (0, 0, 1, 0)
     );
+
+    // After a by-election: a new MP for Constituency 003, and the one before kept as former.
+    let before = reps
+        .iter()
+        .find(|r| r.full_name == "Member 003")
+        .unwrap()
+        .clone();
+    changed[2] = Member {
+        id: 9003,
+        name: "Nadia Osei".into(),
+        since: Some("2026-11-20".into()),
+        ..changed[2].clone()
+    };
+    let summary = store.import_members(&changed).unwrap();
+    assert_eq!((summary.added, summary.updated, summary.left), (1, 0, 1));
+    assert!(store.representative(before.id).unwrap().former);
+    let history = store.seat_history(before.seat.unwrap().id).unwrap();
+    let holders: Vec<(&str, Option<&str>)> = history
+        .terms
+        .iter()
+        .map(|t| (t.representative.name.as_str(), t.end_date.as_deref()))
+        .collect();
+    assert_eq!(
+        holders,
+        [("Nadia Osei", None), ("Member 003", Some("2026-11-20"))]
+    );
 }
 
 #[test]
