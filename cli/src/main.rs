@@ -322,12 +322,21 @@ fn run(cli: Cli) -> Outcome {
                         .unwrap_or_default();
                     println!("MP: {}{party}.", member.name);
                     if add {
-                        let outcome = store.add_member(member)?;
+                        let outcome = match public.member_record(member.id) {
+                            Ok(record) => store.add_member_with(member, &record)?,
+                            Err(why) => {
+                                let mut outcome = store.add_member(member)?;
+                                outcome.details_missing = Some(why.to_string());
+                                outcome
+                            }
+                        };
                         let name = &outcome.representative.full_name;
-                        if outcome.added {
-                            println!("Added {name} to your representatives.");
-                        } else {
+                        if !outcome.added {
                             println!("{name} is already on record.");
+                        } else if let Some(why) = &outcome.details_missing {
+                            println!("Added {name} to your representatives, without their posts and contact details: {why}");
+                        } else {
+                            println!("Added {name} to your representatives, with their posts and contact details.");
                         }
                     }
                 }

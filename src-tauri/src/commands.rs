@@ -375,8 +375,20 @@ pub fn lookup_postcode(postcode: String) -> Reply<PostcodeLookup> {
     public.lookup(&postcode).map_err(CommandError::from)
 }
 
-/// Puts an MP found by `lookup_postcode` on record (once).
+/// Puts an MP found by `lookup_postcode` on record (once), with their posts, committees and
+/// contact details when Parliament gives them; if it does not, the MP is added all the same
+/// and `details_missing` says why.
 #[tauri::command(async)]
 pub fn add_member(state: State<AppState>, member: Member) -> Reply<AddedMember> {
-    state.with(|store| store.add_member(&member))
+    let fetch = rapport_net::HttpFetch::new();
+    match PublicData::from_env(&fetch).member_record(member.id) {
+        Ok(record) => state.with(|store| store.add_member_with(&member, &record)),
+        Err(why) => {
+            let mut added = state.with(|store| store.add_member(&member))?;
+            if added.added {
+                added.details_missing = Some(why.to_string());
+            }
+            Ok(added)
+        }
+    }
 }

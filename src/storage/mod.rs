@@ -599,6 +599,37 @@ impl Store {
         Ok(AddedMember {
             representative: self.representative(id)?,
             added,
+            details_missing: None,
+        })
+    }
+
+    /// As `add_member`, and in the same transaction their posts, committees and contact
+    /// details from their member record (`PublicData::member_record`), so one click adds the
+    /// lot. An MP already on record is left unchanged (a refresh updates them).
+    pub fn add_member_with(
+        &mut self,
+        member: &crate::public::Member,
+        record: &crate::public::MemberRecord,
+    ) -> Result<AddedMember> {
+        let today = self.today();
+        let refresh = crate::public::Refresh {
+            record: Some(record.clone()),
+            seat_change: None,
+        };
+        let (id, added) = self.write(|w| {
+            let (id, added) = public::record_member(w, member, &today)?;
+            if added {
+                let rep = representatives::find(w.tx, id)?.ok_or(Error::NotFound {
+                    what: "representative",
+                })?;
+                public::apply(w, &rep, &refresh, &today)?;
+            }
+            Ok((id, added))
+        })?;
+        Ok(AddedMember {
+            representative: self.representative(id)?,
+            added,
+            details_missing: None,
         })
     }
 
@@ -843,6 +874,9 @@ impl Store {
 pub struct AddedMember {
     pub representative: Representative,
     pub added: bool,
+    /// Why their posts and contact details could not be fetched, when they could not: the MP
+    /// is added all the same, and a refresh can fetch them later.
+    pub details_missing: Option<String>,
 }
 
 /// How many planned meetings the Today screen lists.

@@ -44,26 +44,45 @@ fn refresh_prints_what_differs_and_writes_it_only_with_apply() {
         ("/api/Members/5123".to_owned(), ok(&member_reply(&turner))),
         (
             "/api/Members/5123/Contact".to_owned(),
-            ok(&contact_reply(&[web_entry(
-                "Website",
-                "https://www.example.org",
-            )])),
+            ok(&contact_reply(&[])),
         ),
         (
             "/api/Members/5123/Biography".to_owned(),
-            ok(&biography_reply(
-                &[],
-                &[],
-                &[("Transport Committee", "2024-10-21", None)],
-            )),
+            ok(&biography_reply(&[], &[], &[])),
         ),
     ]);
-    let (ok, out, err) = against(&data, &server.base, &["lookup", "B31 2AB", "--add"]);
-    assert!(ok, "{err}");
-    assert!(out.contains("Added Laurence Turner"), "{out}");
+    let (added, out, err) = against(&data, &server.base, &["lookup", "B31 2AB", "--add"]);
+    assert!(added, "{err}");
+    assert!(
+        out.contains(
+            "Added Laurence Turner to your representatives, with their posts and contact details."
+        ),
+        "{out}"
+    );
+    let (_, out, _) = against(&data, &server.base, &["refresh", "Laurence Turner"]);
+    assert!(
+        out.starts_with("Laurence Turner: Parliament's record matches yours."),
+        "{out}"
+    );
 
-    let (ok, out, err) = against(&data, &server.base, &["refresh", "Laurence Turner"]);
-    assert!(ok, "{err}");
+    // Later Parliament lists a committee place and a website.
+    server.route(
+        "/api/Members/5123/Contact",
+        ok(&contact_reply(&[web_entry(
+            "Website",
+            "https://www.example.org",
+        )])),
+    );
+    server.route(
+        "/api/Members/5123/Biography",
+        ok(&biography_reply(
+            &[],
+            &[],
+            &[("Transport Committee", "2024-10-21", None)],
+        )),
+    );
+    let (differs, out, err) = against(&data, &server.base, &["refresh", "Laurence Turner"]);
+    assert!(differs, "{err}");
     assert_eq!(
         out,
         "Laurence Turner: Parliament's record differs:\n  \

@@ -264,6 +264,44 @@ fn a_refresh_shows_what_changed_then_keeps_it_as_dated_records() {
 }
 
 #[test]
+fn adding_an_mp_in_one_click_brings_their_posts_and_contact_details() {
+    let (_dir, mut store) = store_at("2026-11-24T09:00:00Z");
+    let server = Server::start(turner_routes(
+        turner(),
+        offices_now(true),
+        biography_reply(&[], &[], &[("Transport Committee", "2024-10-21", None)]),
+    ));
+    let record = public(&server, &HttpFetch::new())
+        .member_record(TURNER_ID)
+        .unwrap();
+    let added = store.add_member_with(&turner_member(), &record).unwrap();
+    assert!(added.added && added.details_missing.is_none());
+    let profile = store
+        .representative_profile(added.representative.id, 10)
+        .unwrap();
+    assert_eq!(profile.contact_channels.len(), 6);
+    assert!(profile
+        .current_offices
+        .iter()
+        .any(|o| o.title == "Transport Committee"));
+    assert_eq!(
+        profile.representative.seat.unwrap().name,
+        "Birmingham Northfield"
+    );
+    // Once on record, adding again changes nothing.
+    let again = store.add_member_with(&turner_member(), &record).unwrap();
+    assert!(!again.added);
+    assert_eq!(
+        store
+            .representative_profile(added.representative.id, 10)
+            .unwrap()
+            .contact_channels
+            .len(),
+        6
+    );
+}
+
+#[test]
 fn the_election_story_a_new_mp_and_the_old_one_kept_as_former_with_every_interaction() {
     // A holds Birmingham Northfield and we have met them twice.
     let (_dir, mut store) = store_at("2026-11-24T09:00:00Z");
