@@ -1,13 +1,15 @@
 // A representative's profile, to read before a meeting: who they are and what they hold, how
 // the relationship stands, what is still open between us (asks, promises on both sides,
-// follow-ups) and every interaction, newest first. And a seat's history: who held it when,
-// which stays with the seat after an election.
+// follow-ups), every interaction, newest first, and how to reach them. An MP's record can be
+// refreshed from Parliament (refresh-dialog.js). And a seat's history: who held it when, which
+// stays with the seat after an election.
 
 import { h, replace } from '../dom.js';
 import { api } from '../api.js';
 import { labeller, longDate, longDay, recordLine } from '../format.js';
 import { historyPanel } from './history.js';
 import { openBriefingDialog } from './briefing-dialog.js';
+import { openRefreshDialog } from './refresh-dialog.js';
 
 const TIMELINE_PAGE = 20;
 
@@ -54,6 +56,13 @@ function emptyLine(text, testid) {
   return h('p', { class: 'empty-line', testid }, text);
 }
 
+/** "Former MP", "Former councillor": a kind's label after "Former", kept in capitals when it is
+ *  an abbreviation. */
+function formerLabel(kindLabel) {
+  const text = String(kindLabel ?? '');
+  return `Former ${/^[A-Z]{2}/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1)}`;
+}
+
 export function profileScreen(catalogue, navigate) {
   const label = labeller(catalogue);
   const root = h('section', { class: 'screen profile-screen', testid: 'profile-view', 'aria-labelledby': 'profile-title' },
@@ -85,17 +94,19 @@ export function profileScreen(catalogue, navigate) {
   function render(profile) {
     const rep = profile.representative;
     const posts = profile.current_offices.filter((o) => o.kind !== 'seat');
-    const subtitle = [label('representative_kinds', rep.kind), rep.party].filter(Boolean);
+    const kindLabel = label('representative_kinds', rep.kind);
+    const subtitle = [rep.former ? null : kindLabel, rep.party].filter(Boolean);
 
     const head = h('header', { class: 'profile-head' },
       h('div', { class: 'profile-id' },
         backLink(),
         h('h1', { id: 'profile-title', testid: 'profile-name' }, rep.full_name),
         h('p', { class: 'profile-sub', testid: 'profile-sub' },
+          rep.former ? [h('span', { class: 'chip chip-former', testid: 'profile-former' }, formerLabel(kindLabel)), subtitle.length ? ' ' : ''] : null,
           subtitle.join(' · '),
           rep.seat ? [subtitle.length ? ' · ' : '',
             h('button', { type: 'button', class: 'link', testid: 'profile-seat', onclick: () => navigate(`seat/${rep.seat.id}`) }, rep.seat.name)]
-            : h('span', { class: 'muted' }, `${subtitle.length ? ' · ' : ''}No seat recorded`)),
+            : h('span', { class: 'muted' }, `${subtitle.length ? ' · ' : ''}${rep.former ? 'No seat now' : 'No seat recorded'}`)),
         posts.length ? h('ul', { class: 'profile-posts', testid: 'profile-posts', 'aria-label': 'Posts and committees' },
           posts.map((o) => h('li', {},
             h('strong', {}, o.title),
@@ -113,6 +124,15 @@ export function profileScreen(catalogue, navigate) {
             representatives: [{ id: rep.id, name: rep.full_name }], representativeId: rep.id,
           }),
         }, 'Briefing pack'),
+        rep.kind === 'mp' ? h('button', {
+          type: 'button', testid: 'profile-refresh',
+          title: 'Ask the UK Parliament Members API for their party, posts, committees and contact details',
+          onclick: (event) => openRefreshDialog({
+            representative: rep, opener: event.currentTarget,
+            applied: () => refreshed(rep.id),
+            openSuccessor: (id) => navigate(`representative/${id}`),
+          }),
+        }, 'Refresh from Parliament') : null,
         h('button', { type: 'button', testid: 'profile-edit', onclick: () => navigate(`representatives/edit/${rep.id}`) }, 'Edit details')));
 
     replace(root,
@@ -130,10 +150,21 @@ export function profileScreen(catalogue, navigate) {
           timelineSection(profile)),
         h('aside', { class: 'profile-side', 'aria-label': `About ${rep.full_name}` },
           aboutCard(rep),
+          contactCard(profile),
           staffCard(profile),
           seatsCard(profile),
-          h('p', { class: 'record-line muted' }, recordLine(rep.record)))),
+          h('p', { class: 'record-line muted' }, recordLine(rep.record)),
+          profile.public_credit ? h('p', { class: 'profile-credit', testid: 'profile-credit' }, profile.public_credit) : null)),
       historyPanel('representatives', rep.id));
+  }
+
+  /** After a refresh is applied: the profile drawn again, the focus on the button that opened
+   *  the dialog (drawn again with it). */
+  async function refreshed(id) {
+    if (shownId !== id) return;
+    await show(id);
+    if (shownId !== id) return;
+    root.querySelector('[data-testid=profile-refresh]')?.focus();
   }
 
   function relationship(profile) {
@@ -293,6 +324,23 @@ export function profileScreen(catalogue, navigate) {
       facts.length
         ? h('dl', { class: 'side-facts' }, facts.map(([term, value, testid]) => [h('dt', {}, term), h('dd', { testid, class: 'keep-lines' }, value)]))
         : emptyLine('No interests, contact preferences or notes yet. Add them with “Edit details”.', 'profile-about-empty'));
+  }
+
+  /** How to reach them: preferred first. Values are shown as text, never as links: the window
+   *  opens nothing from the internet. */
+  function contactCard(profile) {
+    const channels = profile.contact_channels ?? [];
+    if (!channels.length) return null;
+    return h('section', { class: 'side-card', testid: 'profile-contact', 'aria-labelledby': 'profile-contact-title' },
+      h('h2', { id: 'profile-contact-title' }, 'How to reach them'),
+      h('ul', { class: 'side-list contact-list' }, channels.map((c) => {
+        const kind = label('channel_kinds', c.kind);
+        const what = c.label && c.label.trim().toLowerCase() !== kind.toLowerCase() ? `${kind} · ${c.label}` : kind;
+        return h('li', { class: `contact-line${c.is_preferred ? ' preferred' : ''}`, testid: 'profile-channel' },
+          h('span', { class: 'contact-what' }, what),
+          c.is_preferred ? h('span', { class: 'chip chip-preferred', testid: 'profile-channel-preferred' }, 'Preferred') : null,
+          h('span', { class: 'contact-value' }, c.value));
+      })));
   }
 
   function staffCard(profile) {
