@@ -3,73 +3,50 @@
 //! (the app is pointed at it by RAPPORT_POSTCODES_URL and RAPPORT_MEMBERS_URL, so nothing
 //! reaches the internet): a postcode finds its constituency and MP with the data's credits, the
 //! MP is added in one click and listed with their seat; an unknown postcode is said beside the
-//! box and a failing service above it, the typed postcode kept each time.
+//! box and a failing service above it, the typed postcode kept each time. A vacant seat says so
+//! and offers nothing to add; a Scottish postcode shows its Scottish Parliament constituency
+//! too; offline, the dialog says postcodes.io could not be reached. The server is the shared
+//! fixture of `tests/fixtures/parliament.rs`.
 
-use std::collections::HashMap;
 use std::ffi::OsStr;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
-use std::sync::Arc;
+use std::net::TcpListener;
 use std::time::Duration;
 
 use serde_json::json;
 
 use crate::harness::{set_up_data_dir, App, NOW};
+use crate::parliament::{
+    member, ok, seat_search, status, Server, POSTCODE_404, POSTCODE_B31, POSTCODE_EH1,
+    SCOTLAND_EH1, SEARCH,
+};
 
 const TOAST: Duration = Duration::from_secs(15);
 
-/// Fixtures as in `tests/public/main.rs`.
-const POSTCODE_B31: &str = r#"{"status":200,"result":{"postcode":"B31 2AB","quality":1,"country":"England","region":"West Midlands","parliamentary_constituency":"Birmingham Northfield","parliamentary_constituency_2024":"Birmingham Northfield","admin_district":"Birmingham","codes":{"admin_district":"E08000025","parliamentary_constituency":"E14001100","parliamentary_constituency_2024":"E14001100"}}}"#;
-const POSTCODE_404: &str = r#"{"status":404,"error":"Postcode not found"}"#;
-const TURNER: &str = r#"{"member":{"value":{"id":5123,"nameListAs":"Turner, Laurence","nameDisplayAs":"Laurence Turner","nameFullTitle":"Laurence Turner MP","nameAddressAs":null,"latestParty":{"id":15,"name":"Labour","abbreviation":"Lab","backgroundColour":"d50000","foregroundColour":"ffffff","isLordsMainParty":false,"isLordsSpiritualParty":false,"governmentType":1,"isIndependentParty":false},"gender":"M","latestHouseMembership":{"membershipFrom":"Birmingham Northfield","membershipFromId":4394,"house":1,"membershipStartDate":"2024-07-04T00:00:00","membershipEndDate":null,"membershipEndReason":null,"membershipStatus":{"statusIsActive":true,"statusDescription":"Current Member"}},"thumbnailUrl":"https://members-api.parliament.uk/api/Members/5123/Thumbnail"},"links":[]},"representation":{"membershipStartDate":"2024-07-04T00:00:00"}}"#;
-
-fn seat(name: &str, member: &str) -> String {
+/// The target of the Members API's search for the seat called `name`, as Rapport asks for it.
+fn search_for(name: &str) -> String {
     format!(
-        r#"{{"items":[{{"value":{{"id":4394,"name":"{name}","startDate":"2024-07-04T00:00:00","endDate":null,"currentRepresentation":{member},"ongoingByElection":null}},"links":[]}},{{"value":{{"id":1200,"name":"{name} (old)","startDate":"2010-05-06T00:00:00","endDate":"2024-05-30T00:00:00","currentRepresentation":null}},"links":[]}}],"totalResults":2,"resultContext":"{name}","skip":0,"take":20}}"#
+        "{SEARCH}?searchText={}&skip=0&take=20",
+        name.replace(' ', "%20")
     )
 }
 
-/// A tiny HTTP server answering GETs by path (the query left off) from a fixed table; any other
-/// path is a 404. Its thread lives as long as the test process.
-fn serve(routes: Vec<(&'static str, u16, String)>) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let table: Arc<HashMap<&'static str, (u16, String)>> = Arc::new(
-        routes
-            .into_iter()
-            .map(|(path, status, body)| (path, (status, body)))
-            .collect(),
-    );
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let table = table.clone();
-            std::thread::spawn(move || answer(stream, &table));
-        }
-    });
-    base
+fn turner() -> String {
+    member(
+        5123,
+        "Laurence Turner",
+        "Labour",
+        "Birmingham Northfield",
+        "2024-07-04",
+        None,
+    )
 }
 
-fn answer(mut stream: TcpStream, table: &HashMap<&'static str, (u16, String)>) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut request = String::new();
-    if reader.read_line(&mut request).is_err() {
-        return;
+/// Whether the element with this `data-testid` is there and shown (not `hidden`).
+async fn displayed(app: &App, testid: &str) -> bool {
+    match app.find_all(testid).await.first() {
+        Some(element) => element.is_displayed().await.unwrap_or(false),
+        None => false,
     }
-    let mut header = String::new();
-    while reader.read_line(&mut header).unwrap_or(0) > 2 {
-        header.clear();
-    }
-    let target = request.split_whitespace().nth(1).unwrap_or("/");
-    let path = target.split('?').next().unwrap_or("");
-    let (status, body) = table
-        .get(path)
-        .cloned()
-        .unwrap_or((404, r#"{"status":404,"error":"Not found"}"#.to_owned()));
-    let response = format!(
-        "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    let _ = stream.write_all(response.as_bytes());
 }
 
 async fn dialog_open(app: &App) -> bool {
@@ -81,18 +58,33 @@ async fn dialog_open(app: &App) -> bool {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_postcode_finds_the_mp_who_is_added_in_one_click_and_an_unknown_postcode_is_said_beside_the_box(
 ) {
-    let base = serve(vec![
-        ("/postcodes/B31%202AB", 200, POSTCODE_B31.to_owned()),
-        ("/postcodes/B99%209ZZ", 404, POSTCODE_404.to_owned()),
-        ("/postcodes/B30%203HX", 500, "oops".to_owned()),
+    let server = Server::start(vec![
+        ("/postcodes/B31%202AB".to_owned(), ok(POSTCODE_B31)),
+        ("/postcodes/B99%209ZZ".to_owned(), status(404, POSTCODE_404)),
+        ("/postcodes/B30%203HX".to_owned(), status(500, "oops")),
+        ("/postcodes/EH1%201YZ".to_owned(), ok(POSTCODE_EH1)),
+        ("/scotland/postcodes/EH1%201YZ".to_owned(), ok(SCOTLAND_EH1)),
         (
-            "/api/Location/Constituency/Search",
-            200,
-            seat("Birmingham Northfield", TURNER),
+            search_for("Birmingham Northfield"),
+            ok(&seat_search("Birmingham Northfield", &turner())),
+        ),
+        (
+            search_for("Edinburgh South West"),
+            ok(&seat_search(
+                "Edinburgh South West",
+                &member(
+                    5301,
+                    "Scott Arthur",
+                    "Labour",
+                    "Edinburgh South West",
+                    "2024-07-04",
+                    None,
+                ),
+            )),
         ),
     ]);
     let data = set_up_data_dir();
-    let base_os = OsStr::new(&base);
+    let base_os = OsStr::new(&server.base);
     let app = App::start_with(
         data.path(),
         NOW,
@@ -184,6 +176,10 @@ async fn a_postcode_finds_the_mp_who_is_added_in_one_click_and_an_unknown_postco
         json!("true")
     );
     assert!(!app.is_present("find-mp-add").await);
+    assert!(
+        !displayed(&app, "find-mp-result").await,
+        "no empty result box"
+    );
     assert!(dialog_open(&app).await);
 
     // A service that fails: said above the box, the typed text kept.
@@ -212,5 +208,113 @@ async fn a_postcode_finds_the_mp_who_is_added_in_one_click_and_an_unknown_postco
         vec!["Laurence Turner"]
     );
     app.screenshot("find-mp-added").await;
+
+    // A vacant seat (its MP has died or stood down, a by-election to come): said, and nothing
+    // to add.
+    server.route(
+        search_for("Birmingham Northfield"),
+        ok(&seat_search("Birmingham Northfield", "null")),
+    );
+    app.click("representative-find-mp").await;
+    app.find("find-mp-dialog").await;
+    app.fill_testid("find-mp-postcode", "B31 2AB").await;
+    app.click("find-mp-search").await;
+    app.find("find-mp-result").await;
+    assert_eq!(
+        app.text_of("find-mp-constituency").await,
+        "B31 2AB is in Birmingham Northfield"
+    );
+    assert_eq!(
+        app.text_of("find-mp-vacant").await,
+        "The seat has no MP at present."
+    );
+    assert!(!app.is_present("find-mp-add").await);
+    assert!(!app.is_present("find-mp-member").await);
+    assert!(app
+        .text_of("find-mp-credits")
+        .await
+        .contains("postcodes.io"));
+    app.screenshot("find-mp-vacant").await;
+
+    // A Scottish postcode: its Westminster seat and MP, and its Scottish Parliament constituency.
+    app.fill_testid("find-mp-postcode", "eh1 1yz").await;
+    app.click("find-mp-search").await;
+    app.wait_for_text("find-mp-constituency", "EH1 1YZ is in Edinburgh South West")
+        .await;
+    assert_eq!(
+        app.text_of("find-mp-scottish").await,
+        "For the Scottish Parliament it is in Edinburgh Central."
+    );
+    assert_eq!(
+        app.text_of("find-mp-member").await,
+        "Scott Arthur, Labour, MP since 4 July 2024"
+    );
+    assert_eq!(
+        app.text_of("find-mp-add").await,
+        "Add Scott Arthur to your representatives"
+    );
+    assert!(!app.is_present("find-mp-vacant").await);
+    app.screenshot("find-mp-scottish").await;
+
+    app.click("find-mp-close").await;
+    app.wait_until(
+        "the dialog closes",
+        "return !document.querySelector('[data-testid=find-mp-dialog]')",
+    )
+    .await;
+    assert_eq!(
+        app.texts("representative-name").await,
+        vec!["Laurence Turner"]
+    );
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn offline_the_dialog_says_postcodes_io_could_not_be_reached_and_keeps_the_postcode() {
+    // A port nothing listens on: taken, then let go.
+    let closed = {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}", listener.local_addr().unwrap())
+    };
+    let data = set_up_data_dir();
+    let app = App::start_with(
+        data.path(),
+        NOW,
+        &[
+            ("RAPPORT_POSTCODES_URL", OsStr::new(&closed)),
+            ("RAPPORT_MEMBERS_URL", OsStr::new(&closed)),
+        ],
+    )
+    .await;
+
+    app.click("nav-representatives").await;
+    app.click("representative-find-mp").await;
+    app.find("find-mp-dialog").await;
+    app.fill_testid("find-mp-postcode", "b31 2ab").await;
+    app.click("find-mp-search").await;
+    let message = app.text_of("find-mp-message").await;
+    assert!(
+        message.contains("Rapport could not reach postcodes.io")
+            && message.contains("Check this computer is online"),
+        "{message}"
+    );
+    app.wait_for_focus("find-mp-message").await;
+    assert_eq!(app.prop_of("find-mp-postcode", "value").await, "b31 2ab");
+    assert_eq!(
+        app.run("return document.querySelector('[data-testid=error-postcode]').hidden")
+            .await,
+        json!(true)
+    );
+    assert!(
+        !displayed(&app, "find-mp-result").await,
+        "no empty result box"
+    );
+    assert_eq!(app.prop_of("find-mp-search", "disabled").await, "false");
+    assert_eq!(app.text_of("find-mp-search").await, "Find");
+    assert!(dialog_open(&app).await);
+    app.screenshot("find-mp-offline").await;
+
+    app.click("find-mp-close").await;
+    app.find("representative-empty").await;
     app.quit().await;
 }

@@ -9,6 +9,7 @@
 // With `csv: 'people'` (the list's name for the shell) the toolbar also offers "Import CSV…"
 // (the dialog in csv-import.js) and "Export CSV". `tools({ reload })` may return more
 // toolbar controls (Representatives' "Find my MP by postcode"); `reload()` reads the list again.
+// `rowClass(record)` may name a class for a record's row (a former representative's).
 
 import { h, replace } from '../dom.js';
 import { field, readForm, clearErrors, showError } from '../form.js';
@@ -45,13 +46,14 @@ export function recordScreen(config) {
       h('div', {},
         h('h1', { id: `${config.id}-title` }, config.title),
         h('p', { class: 'lede' }, config.lede)),
-      h('div', { class: 'toolbar' },
+      h('div', { class: 'toolbar record-toolbar' },
         filter,
-        config.tools ? config.tools({ reload: () => show() }) : null,
-        config.csv ? h('div', { class: 'toolbar-group', role: 'group', 'aria-label': `CSV file of ${plural}` },
-          importButton, exportButton) : null,
-        h('button', { type: 'button', class: 'primary', testid: `${config.noun}-add`, onclick: () => openEditor({}) },
-          config.addLabel, h('kbd', { 'aria-hidden': 'true' }, 'Ctrl+N')))),
+        h('div', { class: 'toolbar-actions' },
+          config.tools ? config.tools({ reload: () => show() }) : null,
+          config.csv ? h('div', { class: 'toolbar-group', role: 'group', 'aria-label': `CSV file of ${plural}` },
+            importButton, exportButton) : null,
+          h('button', { type: 'button', class: 'primary', testid: `${config.noun}-add`, onclick: () => openEditor({}) },
+            config.addLabel, h('kbd', { 'aria-hidden': 'true' }, 'Ctrl+N'))))),
     h('div', { class: 'split' }, listPane, editorPane));
 
   async function show(param) {
@@ -99,7 +101,8 @@ export function recordScreen(config) {
     const shown = visible();
     const open = config.open ?? openEditor;
     const rows = shown.map((record) => h('tr', {
-      testid: `${config.noun}-row`, class: editing?.id === record.id ? 'selected' : null,
+      testid: `${config.noun}-row`,
+      class: [editing?.id === record.id ? 'selected' : null, config.rowClass?.(record)].filter(Boolean).join(' ') || null,
       onclick: () => open(record),
     }, config.columns.map((column, index) => h('td', { 'data-label': column.label },
       index === 0

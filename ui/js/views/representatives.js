@@ -1,6 +1,8 @@
 // Representatives: MPs, councillors and officials, with their current seat. A name opens the
 // representative's profile; "Edit" beside it (or `#representatives/edit/ID`) the editor.
 // "Find my MP by postcode" (find-mp.js) adds an MP from public data, then reads the list again.
+// A representative who held a seat and holds none now (an MP after losing an election, say)
+// reads as "Former MP".
 
 import { api } from '../api.js';
 import { h } from '../dom.js';
@@ -12,6 +14,12 @@ import { openFindMp } from './find-mp.js';
 export function representativesScreen(catalogue, navigate) {
   const label = labeller(catalogue);
   const kindLabel = (code) => label('representative_kinds', code);
+  /** "MP", or "Former MP" / "Former councillor" for one who holds no seat now. */
+  const office = (r) => {
+    const kind = kindLabel(r.kind);
+    if (!r.former) return kind;
+    return `Former ${/^[A-Z]{2}/.test(kind) ? kind : kind.charAt(0).toLowerCase() + kind.slice(1)}`;
+  };
   return recordScreen({
     id: 'representatives',
     noun: 'representative',
@@ -41,11 +49,12 @@ export function representativesScreen(catalogue, navigate) {
     openLabel: 'See profile',
     columns: [
       { label: 'Name', value: (r) => r.full_name },
-      { label: 'Office and party', value: (r) => [kindLabel(r.kind), r.party].filter(Boolean).join(' · ') },
+      { label: 'Office and party', value: (r) => [office(r), r.party].filter(Boolean).join(' · ') },
       { label: 'Seat', value: (r) => r.seat?.name },
       { label: 'Primary contact', value: (r) => r.primary_contact_name },
     ],
-    searchText: (r) => [r.full_name, r.party, r.seat?.name, kindLabel(r.kind)].filter(Boolean).join(' '),
+    searchText: (r) => [r.full_name, r.party, r.seat?.name, office(r)].filter(Boolean).join(' '),
+    rowClass: (r) => (r.former ? 'former' : null),
     name: (r) => r.full_name,
     load: async () => {
       const [records, people] = await Promise.all([api.listRepresentatives(), api.listPeople()]);

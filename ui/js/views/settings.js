@@ -1,9 +1,10 @@
 // Settings: who this computer records as, the seats our area covers (with who holds each
-// now), and the records deleted lately, which can be brought back.
+// now), every current MP imported from Parliament (in the background, with progress and
+// cancel), and the records deleted lately, which can be brought back.
 
 import { h, replace } from '../dom.js';
 import { api } from '../api.js';
-import { dateTime } from '../format.js';
+import { dateTime, longDate } from '../format.js';
 import { field, clearErrors, showError } from '../form.js';
 import { toast } from '../toast.js';
 
@@ -16,10 +17,37 @@ const REMINDER_FIELDS = [
   { name: 'ask_response_days', label: 'Chase an ask with no response after (days)', type: 'number', min: 1, max: 365 },
 ];
 
+/** How often the window asks how an import of every MP is getting on. */
+const IMPORT_POLL_MS = 250;
+const IMPORT_TEXT = 'Import all current MPs';
+
 const TABLE_LABEL = {
   people: 'Person', representatives: 'Representative', interactions: 'Interaction', asks: 'Ask',
   commitments: 'Commitment', follow_ups: 'Follow-up', campaigns: 'Campaign',
 };
+
+const mps = (n) => `${n} ${n === 1 ? 'MP' : 'MPs'}`;
+
+/** "a, b and c". */
+function inWords(parts) {
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** "Imported 650 current MPs: 647 added, 1 linked to a record you had typed and 2 already up
+ *  to date. 1 MP you had on record is no longer listed and is now a former MP." */
+export function importSummary({ listed, added, linked, updated, left }) {
+  const unchanged = Math.max(0, listed - added - linked - updated);
+  const parts = [
+    added ? `${added} added` : null,
+    linked ? `${linked} linked to ${linked === 1 ? 'a record' : 'records'} you had typed` : null,
+    updated ? `${updated} updated` : null,
+    unchanged ? `${unchanged} already up to date` : null,
+  ].filter(Boolean);
+  let text = `Imported ${listed} current ${listed === 1 ? 'MP' : 'MPs'}${parts.length ? `: ${inWords(parts)}` : ''}.`;
+  if (left === 1) text += ' 1 MP you had on record is no longer listed and is now a former MP.';
+  else if (left > 1) text += ` ${left} MPs you had on record are no longer listed and are now former MPs.`;
+  return text;
+}
 
 export function settingsScreen(status, catalogue, navigate) {
   const row = (label, value, testid) => [h('dt', {}, label), h('dd', { testid }, value)];
@@ -110,6 +138,145 @@ export function settingsScreen(status, catalogue, navigate) {
     reminderForm.querySelector('[data-testid=reminder-settings-save]').focus();
   }
 
+  // ----- every current MP, imported from Parliament in the background -----
+  const membersLast = h('p', { class: 'members-last', testid: 'members-last' });
+  const membersStart = h('button', {
+    type: 'button', class: 'primary', testid: 'members-import-start', onclick: () => startImport(),
+  }, IMPORT_TEXT);
+  const progressBar = h('progress', { id: 'members-progress', testid: 'members-progress', 'aria-describedby': 'members-progress-text' });
+  const progressText = h('p', {
+    class: 'members-progress-text', id: 'members-progress-text', testid: 'members-progress-text', 'aria-live': 'polite',
+  });
+  const cancelButton = h('button', { type: 'button', testid: 'members-import-cancel', onclick: () => cancelImport() }, 'Cancel');
+  const progressBox = h('div', { class: 'members-progress', testid: 'members-progress-box', hidden: true },
+    h('label', { for: 'members-progress' }, 'Importing every current MP from Parliament'),
+    progressBar,
+    h('div', { class: 'members-progress-line' }, progressText, cancelButton));
+  const membersSummary = h('p', { class: 'members-summary', role: 'status', testid: 'members-summary', hidden: true });
+  const membersMessage = h('p', { class: 'form-message members-message', role: 'alert', testid: 'members-message', hidden: true });
+  const membersCredit = h('p', { class: 'muted small members-credit', testid: 'members-credit' },
+    'Contains Parliamentary information licensed under the Open Parliament Licence v3.0.');
+  let onScreen = false;
+  let watching = 0;        // which round of polling is current; a late answer from an old one is ignored
+  let pollTimer = null;
+  let cancelling = false;
+  let wasRunning = false;  // the last status seen was of an import under way
+
+  function stopWatching() {
+    watching += 1;
+    clearTimeout(pollTimer);
+    pollTimer = null;
+  }
+
+  /** Shows where the import stands and, while it runs, asks again shortly. */
+  function watchImport(first) {
+    stopWatching();
+    const mine = watching;
+    const step = (now) => {
+      if (mine !== watching || !onScreen) return;
+      renderImport(now);
+      if (!now.running) return;
+      pollTimer = setTimeout(async () => {
+        pollTimer = null;
+        let next;
+        try {
+          next = await api.membersImportStatus();
+        } catch (failure) {
+          if (mine !== watching || !onScreen) return;
+          showImportFailure(failure.message);
+          return;
+        }
+        step(next);
+      }, IMPORT_POLL_MS);
+    };
+    if (first) { step(first); return; }
+    api.membersImportStatus().then(step, (failure) => {
+      if (mine === watching && onScreen) showImportFailure(failure.message);
+    });
+  }
+
+  function renderImport(importStatus) {
+    const { running, fetched, total, summary, error, last, credit } = importStatus;
+    membersLast.textContent = last
+      ? `Last imported on ${longDate(last.at)}: ${mps(last.listed)}.`
+      : 'Not imported yet.';
+    if (credit) membersCredit.textContent = credit;
+    membersStart.disabled = running;
+    if (running) {
+      progressBox.hidden = false;
+      membersSummary.hidden = true;
+      membersMessage.hidden = true;
+      if (total > 0) {
+        progressBar.max = total;
+        progressBar.value = fetched;
+      } else {
+        progressBar.removeAttribute('value');   // indeterminate until Parliament says how many
+      }
+      const text = total > 0 ? `Fetched ${fetched} of ${mps(total)}…` : 'Asking Parliament for the list of MPs…';
+      if (progressText.textContent !== text) progressText.textContent = text;
+      cancelButton.textContent = cancelling ? 'Cancelling…' : 'Cancel';
+      if (cancelling) cancelButton.setAttribute('aria-disabled', 'true'); else cancelButton.removeAttribute('aria-disabled');
+      wasRunning = true;
+      return;
+    }
+    // Finished (or never started): the outcome of the last run, if there was one.
+    const hadFocus = progressBox.contains(document.activeElement) || document.activeElement === document.body;
+    progressBox.hidden = true;
+    cancelling = false;
+    membersSummary.hidden = !summary;
+    membersSummary.textContent = summary ? importSummary(summary) : '';
+    membersMessage.hidden = !error;
+    membersMessage.textContent = error ? error.message : '';
+    membersMessage.classList.toggle('cancelled', error?.field === 'cancelled');
+    if (wasRunning) {
+      wasRunning = false;
+      if (hadFocus) membersStart.focus();
+      if (summary) api.coveredSeats().then(renderSeats, () => {});   // who holds each seat may have changed
+    }
+  }
+
+  function showImportFailure(message) {
+    progressBox.hidden = true;
+    membersStart.disabled = false;
+    cancelling = false;
+    wasRunning = false;
+    membersSummary.hidden = true;
+    membersMessage.classList.remove('cancelled');
+    membersMessage.textContent = message;
+    membersMessage.hidden = false;
+  }
+
+  async function startImport() {
+    if (membersStart.disabled) return;
+    membersStart.disabled = true;
+    cancelling = false;
+    let started;
+    try {
+      started = await api.startMembersImport();
+    } catch (failure) {
+      showImportFailure(failure.message);
+      membersStart.focus();
+      return;
+    }
+    watchImport(started);
+    (started.running ? cancelButton : membersStart).focus();
+  }
+
+  async function cancelImport() {
+    if (cancelling) return;
+    cancelling = true;
+    cancelButton.textContent = 'Cancelling…';
+    cancelButton.setAttribute('aria-disabled', 'true');
+    try {
+      await api.cancelMembersImport();
+    } catch (failure) {
+      cancelling = false;
+      cancelButton.textContent = 'Cancel';
+      cancelButton.removeAttribute('aria-disabled');
+      toast(failure.message);
+    }
+  }
+
   const root = h('section', { class: 'screen', testid: 'settings-view', 'aria-labelledby': 'settings-title' },
     h('header', { class: 'screen-head' },
       h('div', {}, h('h1', { id: 'settings-title' }, 'Settings'), h('p', { class: 'lede' }, 'This computer, your organisation and your area.'))),
@@ -124,6 +291,12 @@ export function settingsScreen(status, catalogue, navigate) {
         h('h2', { id: 'settings-seats' }, 'Seats your area covers'),
         h('p', { class: 'muted small' }, 'An area can straddle two constituencies. Each seat keeps who held it when, so the history survives an election.'),
         seatsList, seatForm),
+      h('section', { class: 'settings-card wide members-import', testid: 'settings-members', 'aria-labelledby': 'settings-members-title' },
+        h('h2', { id: 'settings-members-title' }, 'MPs from Parliament'),
+        h('p', { class: 'muted small' }, 'Adds every current MP to your representatives and keeps their party and seat up to date. '
+          + 'Rapport asks the UK Parliament Members API only when you press the button.'),
+        h('div', { class: 'members-start-line' }, membersStart, membersLast),
+        progressBox, membersSummary, membersMessage, membersCredit),
       h('section', { class: 'settings-card wide', testid: 'reminder-settings', 'aria-labelledby': 'settings-reminders' },
         h('h2', { id: 'settings-reminders' }, 'Reminders'),
         h('p', { class: 'muted small' }, 'When Today reminds you to chase, thank or check in. Follow-ups and promises are due on their own dates.'),
@@ -177,6 +350,8 @@ export function settingsScreen(status, catalogue, navigate) {
   }
 
   async function show() {
+    onScreen = true;
+    watchImport();
     loadReminderSettings();
     try {
       const [seats, deleted] = await Promise.all([api.coveredSeats(), api.deletedRecords(200)]);
@@ -195,5 +370,13 @@ export function settingsScreen(status, catalogue, navigate) {
     }
   }
 
-  return { el: root, show };
+  /** Leaving the screen stops asking after the import; it goes on in the background, and
+   *  coming back shows it again. */
+  function leave() {
+    onScreen = false;
+    stopWatching();
+    return true;
+  }
+
+  return { el: root, show, leave };
 }
