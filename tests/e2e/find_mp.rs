@@ -16,8 +16,8 @@ use serde_json::json;
 
 use crate::harness::{set_up_data_dir, App, NOW};
 use crate::parliament::{
-    member, ok, seat_search, status, Server, POSTCODE_404, POSTCODE_B31, POSTCODE_EH1,
-    SCOTLAND_EH1, SEARCH,
+    biography_reply, contact_entry, contact_reply, member, member_reply, ok, seat_search, status,
+    Server, POSTCODE_404, POSTCODE_B31, POSTCODE_EH1, SCOTLAND_EH1, SEARCH,
 };
 
 const TOAST: Duration = Duration::from_secs(15);
@@ -64,6 +64,27 @@ async fn a_postcode_finds_the_mp_who_is_added_in_one_click_and_an_unknown_postco
         ("/postcodes/B30%203HX".to_owned(), status(500, "oops")),
         ("/postcodes/EH1%201YZ".to_owned(), ok(POSTCODE_EH1)),
         ("/scotland/postcodes/EH1%201YZ".to_owned(), ok(SCOTLAND_EH1)),
+        // Turner's member record, so one click adds his posts and contact details too.
+        ("/api/Members/5123".to_owned(), ok(&member_reply(&turner()))),
+        (
+            "/api/Members/5123/Contact".to_owned(),
+            ok(&contact_reply(&[contact_entry(
+                "Constituency office",
+                &["1 Bristol Road South", "Birmingham"],
+                "B31 2AB",
+                "0121 000 0000",
+                "office@example.org",
+                true,
+            )])),
+        ),
+        (
+            "/api/Members/5123/Biography".to_owned(),
+            ok(&biography_reply(
+                &[],
+                &[],
+                &[("Transport Committee", "2024-10-21", None)],
+            )),
+        ),
         (
             search_for("Birmingham Northfield"),
             ok(&seat_search("Birmingham Northfield", &turner())),
@@ -143,7 +164,11 @@ async fn a_postcode_finds_the_mp_who_is_added_in_one_click_and_an_unknown_postco
 
     // One click adds the MP; the dialog closes and the list shows them in their seat.
     app.click("find-mp-add").await;
-    app.wait_for_toast("Added Laurence Turner.", TOAST).await;
+    app.wait_for_toast(
+        "Added Laurence Turner, with their posts and contact details.",
+        TOAST,
+    )
+    .await;
     app.wait_until(
         "the dialog closes",
         "return !document.querySelector('[data-testid=find-mp-dialog]')",
@@ -158,6 +183,23 @@ async fn a_postcode_finds_the_mp_who_is_added_in_one_click_and_an_unknown_postco
         "{rows:?}"
     );
     app.wait_for_focus("representative-find-mp").await;
+    assert_eq!(
+        app.text_of("representatives-credit").await,
+        "Contains Parliamentary information licensed under the Open Parliament Licence v3.0."
+    );
+    let store = crate::harness::open_store(data.path());
+    let turner = store.find_representative("Laurence Turner").unwrap();
+    let profile = store.representative_profile(turner.id, 5).unwrap();
+    assert_eq!(
+        profile.contact_channels.len(),
+        3,
+        "address, phone and email"
+    );
+    assert!(profile
+        .current_offices
+        .iter()
+        .any(|o| o.title == "Transport Committee"));
+    drop(store);
 
     // An unknown postcode: said beside the box, the typed text kept.
     app.click("representative-find-mp").await;

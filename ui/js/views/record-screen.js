@@ -121,7 +121,9 @@ export function recordScreen(config) {
         h('thead', {}, h('tr', {}, config.columns.map((c) => h('th', { scope: 'col' }, c.label)))),
         h('tbody', {}, rows)),
       shown.length === 0 ? h('p', { class: 'muted' }, `No ${plural} match “${filter.value}”.`) : null,
-      h('p', { class: 'count muted' }, countLine(shown.length)));
+      h('p', { class: 'count muted' }, countLine(shown.length)),
+      // Where public data is listed, its licence says so (config.credit gives the line, or null).
+      config.credit?.(records) ? h('p', { class: 'list-credit muted', testid: `${config.id}-credit` }, config.credit(records)) : null);
   }
 
   function countLine(shownCount) {

@@ -11,6 +11,8 @@ import { toast } from '../toast.js';
 import { recordScreen } from './record-screen.js';
 import { openFindMp } from './find-mp.js';
 
+const PARLIAMENT_CREDIT = 'Contains Parliamentary information licensed under the Open Parliament Licence v3.0.';
+
 export function representativesScreen(catalogue, navigate) {
   const label = labeller(catalogue);
   const kindLabel = (code) => label('representative_kinds', code);
@@ -37,14 +39,17 @@ export function representativesScreen(catalogue, navigate) {
         type: 'button', testid: 'representative-find-mp',
         onclick: () => openFindMp({
           opener: button,
-          added: async ({ representative, added }) => {
-            toast(added ? `Added ${representative.full_name}.` : `${representative.full_name} is already on record.`);
+          added: async ({ representative, added, details_missing: missing }) => {
+            toast(!added ? `${representative.full_name} is already on record.`
+              : missing ? `Added ${representative.full_name}, without their posts and contact details: ${missing} Use “Refresh from Parliament” on their profile later.`
+                : `Added ${representative.full_name}, with their posts and contact details.`);
             await reload();
           },
         }),
       }, 'Find my MP by postcode');
       return button;
     },
+    credit: (records) => (records.some((r) => r.parliament_member_id) ? PARLIAMENT_CREDIT : null),
     open: (r) => navigate(`representative/${r.id}`),
     openLabel: 'See profile',
     columns: [
