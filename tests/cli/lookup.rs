@@ -27,14 +27,7 @@ fn against(data: &TempDir, base: &str, args: &[&str]) -> (bool, String, String) 
 fn refresh_prints_what_differs_and_writes_it_only_with_apply() {
     let data = TempDir::new().unwrap();
     init(data.path());
-    let turner = member(
-        5123,
-        "Laurence Turner",
-        "Labour",
-        "Birmingham Northfield",
-        "2024-07-04",
-        None,
-    );
+    let turner = turner();
     let server = Server::start(vec![
         ("/postcodes/B31%202AB".to_owned(), ok(POSTCODE_B31)),
         (

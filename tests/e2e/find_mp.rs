@@ -17,7 +17,7 @@ use serde_json::json;
 use crate::harness::{set_up_data_dir, App, NOW};
 use crate::parliament::{
     biography_reply, contact_entry, contact_reply, member, member_reply, ok, seat_search, status,
-    Server, POSTCODE_404, POSTCODE_B31, POSTCODE_EH1, SCOTLAND_EH1, SEARCH,
+    turner, Server, POSTCODE_404, POSTCODE_B31, POSTCODE_EH1, SCOTLAND_EH1, SEARCH,
 };
 
 const TOAST: Duration = Duration::from_secs(15);
@@ -27,17 +27,6 @@ fn search_for(name: &str) -> String {
     format!(
         "{SEARCH}?searchText={}&skip=0&take=20",
         name.replace(' ', "%20")
-    )
-}
-
-fn turner() -> String {
-    member(
-        5123,
-        "Laurence Turner",
-        "Labour",
-        "Birmingham Northfield",
-        "2024-07-04",
-        None,
     )
 }
 

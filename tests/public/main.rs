@@ -16,18 +16,6 @@ mod parliament;
 
 use parliament::*;
 
-/// Laurence Turner, MP for Birmingham Northfield since 4 July 2024.
-fn turner() -> String {
-    member(
-        5123,
-        "Laurence Turner",
-        "Labour",
-        "Birmingham Northfield",
-        "2024-07-04",
-        None,
-    )
-}
-
 fn seat(name: &str, member: &str) -> String {
     seat_search(name, member)
 }

@@ -17,7 +17,7 @@ use rapport_net::HttpFetch;
 use serde_json::json;
 
 use super::parliament::*;
-use super::{public, turner};
+use super::public;
 
 const TURNER_ID: i64 = 5123;
 
