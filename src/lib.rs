@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod ids;
 pub mod interchange;
+pub mod letters;
 pub mod postcode;
 pub mod public;
 pub mod reminders;

@@ -1,6 +1,7 @@
-//! The briefing pack as a print-ready A4 PDF, typeset by Typst from the core's `Briefing`.
+//! The briefing pack and letters as print-ready A4 PDFs, typeset by Typst from the core's
+//! `Briefing` and `LetterDocument`.
 //!
-//! The pack's words reach Typst as data (a JSON file the template reads), never as Typst
+//! The words reach Typst as data (a JSON file the template reads), never as Typst
 //! markup, so text containing `#`, `*`, `$`, `<script>` or backslashes prints as typed. The
 //! fonts are Typst's own, compiled into the program: the same PDF on every machine, and no
 //! font is read from the system.
@@ -8,6 +9,7 @@
 use std::sync::LazyLock;
 
 use rapport_core::briefing::Briefing;
+use rapport_core::letters::LetterDocument;
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -17,6 +19,7 @@ use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
 
 const TEMPLATE: &str = include_str!("briefing.typ");
+const LETTER: &str = include_str!("letter.typ");
 
 /// The fonts, parsed once per process.
 /// Emoji and symbols, in black and white, for text that has them (see fonts/README.md).
@@ -92,7 +95,7 @@ pub struct PdfError(pub String);
 
 impl std::fmt::Display for PdfError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "The briefing pack could not be typeset: {}", self.0)
+        write!(f, "The document could not be typeset: {}", self.0)
     }
 }
 
@@ -111,8 +114,18 @@ fn explain(errors: &[SourceDiagnostic]) -> PdfError {
 /// The pack as PDF bytes.
 pub fn briefing_pdf(briefing: &Briefing) -> Result<Vec<u8>, PdfError> {
     let data = serde_json::to_vec(briefing).map_err(|e| PdfError(e.to_string()))?;
+    typeset("/briefing.typ", TEMPLATE, data, &briefing.file_name)
+}
+
+/// A letter as PDF bytes: A4, our address block, the date, theirs, the subject and the body.
+pub fn letter_pdf(letter: &LetterDocument) -> Result<Vec<u8>, PdfError> {
+    let data = serde_json::to_vec(letter).map_err(|e| PdfError(e.to_string()))?;
+    typeset("/letter.typ", LETTER, data, &letter.file_name)
+}
+
+fn typeset(path: &str, template: &str, data: Vec<u8>, ident: &str) -> Result<Vec<u8>, PdfError> {
     let world = PackWorld {
-        main: Source::new(file_id("/briefing.typ"), TEMPLATE.to_owned()),
+        main: Source::new(file_id(path), template.to_owned()),
         data_id: file_id("/data.json"),
         data: Bytes::new(data),
     };
@@ -120,7 +133,7 @@ pub fn briefing_pdf(briefing: &Briefing) -> Result<Vec<u8>, PdfError> {
         .output
         .map_err(|errors| explain(&errors))?;
     let options = typst_pdf::PdfOptions {
-        ident: typst::foundations::Smart::Custom(briefing.file_name.clone()),
+        ident: typst::foundations::Smart::Custom(ident.to_owned()),
         ..Default::default()
     };
     typst_pdf::pdf(&document, &options).map_err(|errors| explain(&errors))

@@ -7,6 +7,7 @@ mod calendar;
 mod campaigns;
 mod history;
 mod interactions;
+mod letters;
 mod migrations;
 mod organisations;
 mod people;
@@ -43,6 +44,7 @@ use crate::interchange::{self, ImportSummary, Interchange};
 use crate::time::{format_date, format_instant, london_date, parse_uk_date, Clock};
 use crate::{Error, Result};
 
+pub use letters::TemplateInput;
 pub use migrations::LATEST_VERSION;
 pub use public::{LastMembersImport, MembersImport, RefreshChange, RefreshOutcome};
 
@@ -673,6 +675,180 @@ impl Store {
         public::last_import(&self.conn)
     }
 
+    // ----- letters -----
+
+    /// The letter templates: the shipped ones (as the group edited them, if it did), then the
+    /// group's own.
+    pub fn letter_templates(&self) -> Result<Vec<crate::letters::Template>> {
+        letters::templates(&self.conn)
+    }
+
+    /// Saves a template (a shipped one's id edits it); a field Rapport does not know is
+    /// refused with its name.
+    pub fn save_letter_template(
+        &mut self,
+        input: &TemplateInput,
+    ) -> Result<crate::letters::Template> {
+        let id = self.write(|w| letters::save(w, input))?;
+        letters::template(&self.conn, id)
+    }
+
+    /// Deletes the group's own template, or brings back a shipped one's own words.
+    pub fn remove_letter_template(&mut self, id: Uuid) -> Result<Vec<crate::letters::Template>> {
+        self.write(|w| letters::remove(w, id))?;
+        self.letter_templates()
+    }
+
+    /// A template merged with the record for a letter to a representative, about a meeting
+    /// (a thank-you) or a letter (a chase) when given. Nothing is written.
+    pub fn draft_letter(&self, request: &LetterRequest) -> Result<ComposedLetter> {
+        let rep = self.representative(request.representative_id)?;
+        let template = letters::template(&self.conn, request.template_id)?;
+        let with_them = |i: &Interaction, what: &str| -> Result<()> {
+            if i.summary.representatives.iter().any(|r| r.id == rep.id.0) {
+                Ok(())
+            } else {
+                Err(Error::invalid(
+                    what,
+                    format!(
+                        "That {what} was not with {}. Choose one of theirs.",
+                        rep.full_name
+                    ),
+                ))
+            }
+        };
+        let meeting = match request.meeting_id {
+            Some(id) => {
+                let meeting = self.interaction(id)?;
+                with_them(&meeting, "meeting")?;
+                Some(letters::meeting_facts(&meeting))
+            }
+            None => None,
+        };
+        let letter = match request.letter_id {
+            Some(id) => {
+                let letter = self.interaction(id)?;
+                with_them(&letter, "letter")?;
+                Some(letters::letter_facts(&letter))
+            }
+            None => None,
+        };
+        let today = crate::time::long_date(london_date(self.clock.now()));
+        let context = letters::context(&self.conn, &rep, self.author, today, meeting, letter)?;
+        let draft = crate::letters::merge(&template, &context)?;
+        let email = letters::address_of(&self.conn, &rep, crate::domain::ChannelKind::Email)?;
+        Ok(ComposedLetter {
+            template,
+            draft,
+            representative_id: rep.id,
+            representative_name: rep.full_name,
+            email,
+            in_reply_to_id: request.meeting_id.or(request.letter_id),
+        })
+    }
+
+    /// A draft laid out as a letter for print: our address block, the date, theirs.
+    pub fn letter_document(
+        &self,
+        representative: RepresentativeId,
+        draft: &crate::letters::Draft,
+    ) -> Result<crate::letters::LetterDocument> {
+        let rep = self.representative(representative)?;
+        let (organisation, address) = letters::organisation(&self.conn)?;
+        let mut from = vec![organisation];
+        from.extend(
+            address
+                .as_deref()
+                .map(letters::address_lines)
+                .unwrap_or_default(),
+        );
+        let mut to = vec![match rep.kind {
+            crate::domain::RepresentativeKind::Mp if !rep.former => format!("{} MP", rep.full_name),
+            _ => rep.full_name.clone(),
+        }];
+        let postal =
+            letters::address_of(&self.conn, &rep, crate::domain::ChannelKind::PostalAddress)?;
+        to.extend(
+            postal
+                .as_deref()
+                .map(letters::address_lines)
+                .unwrap_or_default(),
+        );
+        let today = london_date(self.clock.now());
+        Ok(crate::letters::LetterDocument {
+            from,
+            to: to.clone(),
+            date: crate::time::long_date(today),
+            subject: draft.subject.clone(),
+            body: draft.body.clone(),
+            file_name: format!("{} Letter - {}.pdf", format_date(today), to[0]),
+        })
+    }
+
+    /// The `mailto:` address that opens the draft in the mail program, to their email if known.
+    pub fn letter_mailto(
+        &self,
+        representative: RepresentativeId,
+        draft: &crate::letters::Draft,
+    ) -> Result<String> {
+        let rep = self.representative(representative)?;
+        let email = letters::address_of(&self.conn, &rep, crate::domain::ChannelKind::Email)?;
+        Ok(crate::letters::mailto(email.as_deref(), draft))
+    }
+
+    /// Records a letter or email as sent by us now: an interaction the reminders read (a
+    /// thank-you ends the meeting's prompt, a letter starts the wait for a reply).
+    pub fn log_letter_sent(&mut self, sent: &SentLetter) -> Result<Interaction> {
+        use crate::domain::InteractionKind;
+        if !matches!(sent.kind, InteractionKind::Letter | InteractionKind::Email) {
+            return Err(Error::invalid(
+                "kind",
+                "A letter is logged as a letter or an email.",
+            ));
+        }
+        let now = self.clock.now();
+        let local = now.with_timezone(&chrono_tz::Europe::London);
+        let mut input = serde_json::json!({
+            "kind": sent.kind,
+            "direction": "we_contacted",
+            "date": local.format("%d/%m/%Y").to_string(),
+            "time": local.format("%H:%M").to_string(),
+            "subject": sent.subject,
+            "summary": sent.body,
+            "representatives": [sent.representative_id],
+            "in_reply_to_id": sent.in_reply_to_id,
+        });
+        if let Some(author) = self.author {
+            input["our_attendees"] = serde_json::json!([{ "person_id": author }]);
+        }
+        let input: InteractionInput = serde_json::from_value(input)
+            .map_err(|e| Error::invalid("kind", format!("The letter could not be logged: {e}.")))?;
+        self.save_interaction(&input)
+    }
+
+    /// Our organisation's postal address, for the top of a letter.
+    pub fn organisation_address(&self) -> Result<Option<String>> {
+        Ok(letters::organisation(&self.conn)?.1)
+    }
+
+    pub fn set_organisation_address(&mut self, address: Option<&str>) -> Result<Option<String>> {
+        let organisation = organisations::ours(&self.conn)?.ok_or(Error::NotSetUp)?;
+        let address = address
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(str::to_owned);
+        self.write(|w| {
+            records::updated(w, "organisations", &organisation.id, "organisation", || {
+                w.tx.execute(
+                    "UPDATE organisations SET address = ?1 WHERE id = ?2",
+                    rusqlite::params![address, organisation.id],
+                )?;
+                Ok(())
+            })
+        })?;
+        self.organisation_address()
+    }
+
     // ----- CSV lists -----
 
     /// The columns of a CSV file, which field each seems to hold, and its first rows.
@@ -877,6 +1053,42 @@ pub struct AddedMember {
     /// Why their posts and contact details could not be fetched, when they could not: the MP
     /// is added all the same, and a refresh can fetch them later.
     pub details_missing: Option<String>,
+}
+
+/// Which letter to draft: a template, to whom, and the meeting (a thank-you) or the letter
+/// (a chase) it is about.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct LetterRequest {
+    pub template_id: Uuid,
+    pub representative_id: RepresentativeId,
+    #[serde(default)]
+    pub meeting_id: Option<InteractionId>,
+    #[serde(default)]
+    pub letter_id: Option<InteractionId>,
+}
+
+/// A draft, with what sending it needs.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ComposedLetter {
+    pub template: crate::letters::Template,
+    pub draft: crate::letters::Draft,
+    pub representative_id: RepresentativeId,
+    pub representative_name: String,
+    /// Their email, preferred first, when one is on record.
+    pub email: Option<String>,
+    /// The meeting or letter this answers, for logging it as sent.
+    pub in_reply_to_id: Option<InteractionId>,
+}
+
+/// A letter or email the person sent, to log.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct SentLetter {
+    pub representative_id: RepresentativeId,
+    pub kind: crate::domain::InteractionKind,
+    pub subject: String,
+    pub body: String,
+    #[serde(default)]
+    pub in_reply_to_id: Option<InteractionId>,
 }
 
 /// How many planned meetings the Today screen lists.

@@ -411,3 +411,49 @@ fn a_meeting_with_someone_else_is_refused() {
         .unwrap_err();
     assert_eq!(err.field(), Some("meeting_id"));
 }
+
+#[test]
+fn a_letter_is_an_a4_page_with_both_addresses_and_hostile_text_printed_literally() {
+    let letter = rapport_core::letters::LetterDocument {
+        from: vec!["Northfield Big Local".into(), "The Grove Centre".into(), "B31 3AA".into()],
+        to: vec!["Jane Smith MP".into(), "House of Commons".into(), "London".into(), "SW1A 0AA".into()],
+        date: "24 November 2026".into(),
+        subject: format!("About {HOSTILE}"),
+        body: format!("Dear Ms Smith\n\nFirst paragraph: {HOSTILE}\nsame paragraph, next line.\n\nYours sincerely,\n\nAmira Khan"),
+        file_name: "2026-11-24 Letter - Jane Smith MP.pdf".into(),
+    };
+    let pdf = rapport_pdf::letter_pdf(&letter).unwrap();
+    assert_eq!(pages(&pdf), 1);
+    let text = pdf_text(&pdf);
+    let flat_text = flat(&text);
+    for expected in [
+        "Northfield Big Local",
+        "The Grove Centre",
+        "Jane Smith MP",
+        "House of Commons",
+        "SW1A 0AA",
+        "24 November 2026",
+        "Dear Ms Smith",
+        "Yours sincerely,",
+        "Amira Khan",
+    ] {
+        assert!(flat_text.contains(expected), "{expected} missing:\n{text}");
+    }
+    assert!(
+        flat_text.contains(&format!("About {}", flat(HOSTILE))),
+        "not literal:\n{text}"
+    );
+    assert!(
+        flat_text.contains(&format!(
+            "First paragraph: {} same paragraph, next line.",
+            flat(HOSTILE)
+        )),
+        "not literal:\n{text}"
+    );
+    // A4: 595 × 842 points.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("letter.pdf");
+    std::fs::write(&file, &pdf).unwrap();
+    let info = Command::new("pdfinfo").arg(&file).output().unwrap();
+    assert!(String::from_utf8_lossy(&info.stdout).contains("595.276 x 841.89 pts (A4)"));
+}

@@ -3,6 +3,7 @@
 
 mod csv;
 mod interchange;
+mod letters;
 mod logging;
 mod reminders;
 mod storage;
