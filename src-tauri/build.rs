@@ -53,6 +53,15 @@ const COMMANDS: &[&str] = &[
     "members_import_status",
     "start_members_import",
     "cancel_members_import",
+    "letter_templates",
+    "save_letter_template",
+    "remove_letter_template",
+    "draft_letter",
+    "email_letter",
+    "save_letter_pdf",
+    "log_letter_sent",
+    "organisation_address",
+    "set_organisation_address",
 ];
 
 fn main() {

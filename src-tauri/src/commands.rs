@@ -37,6 +37,14 @@ impl From<rapport_core::Error> for CommandError {
 }
 
 impl CommandError {
+    pub fn new(code: &'static str, message: String) -> CommandError {
+        CommandError {
+            code,
+            message,
+            field: None,
+        }
+    }
+
     pub fn message(&self) -> &str {
         &self.message
     }

@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod letters;
 mod members;
 mod notify;
 mod save;
@@ -75,6 +76,15 @@ fn main() {
             members::members_import_status,
             members::start_members_import,
             members::cancel_members_import,
+            letters::letter_templates,
+            letters::save_letter_template,
+            letters::remove_letter_template,
+            letters::draft_letter,
+            letters::email_letter,
+            letters::save_letter_pdf,
+            letters::log_letter_sent,
+            letters::organisation_address,
+            letters::set_organisation_address,
         ])
         .run(tauri::generate_context!())
         .expect("Rapport could not start its window");

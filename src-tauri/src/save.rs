@@ -40,3 +40,16 @@ pub fn open(app: &AppHandle, path: &std::path::Path) {
         eprintln!("Rapport: could not open {}: {error}", path.display());
     }
 }
+
+/// Opens a `mailto:` address in the system's mail program. Under tests (`RAPPORT_SAVE_DIR`)
+/// the address is written to `mailto.txt` there instead, so nothing is launched.
+pub fn open_mail(app: &AppHandle, url: &str) -> Result<(), String> {
+    use tauri_plugin_opener::OpenerExt;
+    if let Some(dir) = std::env::var_os("RAPPORT_SAVE_DIR") {
+        return std::fs::write(PathBuf::from(dir).join("mailto.txt"), url)
+            .map_err(|e| e.to_string());
+    }
+    app.opener()
+        .open_url(url, None::<&str>)
+        .map_err(|error| error.to_string())
+}

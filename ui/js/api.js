@@ -105,4 +105,21 @@ export const api = {
   membersImportStatus: () => call('members_import_status'),
   startMembersImport: () => call('start_members_import'),
   cancelMembersImport: () => call('cancel_members_import'),
+
+  /** { templates: [{id, name, purpose, subject, body, shipped, edited}], fields: [{name, meaning, example}] } */
+  letterTemplates: () => call('letter_templates'),
+  /** input: { id?, name, purpose, subject, body }; an unknown {{field}} rejects with field 'body' or 'subject'. */
+  saveLetterTemplate: (input) => call('save_letter_template', { input }),
+  /** Deletes the group's own template, or restores a shipped one's words; resolves to the templates. */
+  removeLetterTemplate: (id) => call('remove_letter_template', { id }),
+  /** request: { template_id, representative_id, meeting_id?, letter_id? } →
+   *  { template, draft: {subject, body}, representative_id, representative_name, email, in_reply_to_id } */
+  draftLetter: (request) => call('draft_letter', { request }),
+  emailLetter: (representativeId, draft) => call('email_letter', { representativeId, draft }),
+  /** Saves the draft as an A4 PDF letter (native save dialog); resolves to the path, or null if cancelled. */
+  saveLetterPdf: (representativeId, draft) => call('save_letter_pdf', { representativeId, draft }),
+  /** sent: { representative_id, kind: 'letter'|'email', subject, body, in_reply_to_id? } → the logged interaction. */
+  logLetterSent: (sent) => call('log_letter_sent', { sent }),
+  organisationAddress: () => call('organisation_address'),
+  setOrganisationAddress: (address) => call('set_organisation_address', { address }),
 };
