@@ -201,6 +201,23 @@ pub fn check(subject: &str, body: &str) -> Result<()> {
     Ok(())
 }
 
+/// Refuses a draft about to leave (emailed, saved, logged) that still holds a `{{field}}`,
+/// typed in after the merge: it would go out as a raw placeholder.
+pub fn check_draft(draft: &Draft) -> Result<()> {
+    for (part, text) in [("subject", &draft.subject), ("body", &draft.body)] {
+        if let Some(name) = fields_in(text).into_iter().next() {
+            return Err(Error::invalid(
+                part,
+                format!("“{{{{{name}}}}}” is still in the letter. Replace it with the words you mean before sending."),
+            ));
+        }
+    }
+    if draft.body.trim().is_empty() {
+        return Err(Error::invalid("body", "The letter is empty."));
+    }
+    Ok(())
+}
+
 /// Merges `template` with what the record says. A field the record cannot fill is refused by
 /// name, saying what to choose or record first.
 pub fn merge(template: &Template, context: &Context) -> Result<Draft> {

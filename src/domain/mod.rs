@@ -60,6 +60,7 @@ pub struct Catalogue {
     pub follow_up_statuses: Vec<Choice>,
     pub interaction_statuses: Vec<Choice>,
     pub sides: Vec<Choice>,
+    pub template_purposes: Vec<Choice>,
 }
 
 pub fn catalogue() -> Catalogue {
@@ -78,6 +79,7 @@ pub fn catalogue() -> Catalogue {
         follow_up_statuses: FollowUpStatus::choices(),
         interaction_statuses: InteractionStatus::choices(),
         sides: Side::choices(),
+        template_purposes: TemplatePurpose::choices(),
     }
 }
 

@@ -753,6 +753,7 @@ impl Store {
         representative: RepresentativeId,
         draft: &crate::letters::Draft,
     ) -> Result<crate::letters::LetterDocument> {
+        crate::letters::check_draft(draft)?;
         let rep = self.representative(representative)?;
         let (organisation, address) = letters::organisation(&self.conn)?;
         let mut from = vec![organisation];
@@ -791,6 +792,7 @@ impl Store {
         representative: RepresentativeId,
         draft: &crate::letters::Draft,
     ) -> Result<String> {
+        crate::letters::check_draft(draft)?;
         let rep = self.representative(representative)?;
         let email = letters::address_of(&self.conn, &rep, crate::domain::ChannelKind::Email)?;
         Ok(crate::letters::mailto(email.as_deref(), draft))
@@ -806,6 +808,10 @@ impl Store {
                 "A letter is logged as a letter or an email.",
             ));
         }
+        crate::letters::check_draft(&crate::letters::Draft {
+            subject: sent.subject.clone(),
+            body: sent.body.clone(),
+        })?;
         let now = self.clock.now();
         let local = now.with_timezone(&chrono_tz::Europe::London);
         let mut input = serde_json::json!({

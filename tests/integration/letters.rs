@@ -408,3 +408,31 @@ fn a_letter_is_laid_out_with_our_address_and_theirs() {
     assert_eq!(doc.date, "24 November 2026");
     assert_eq!(doc.file_name, "2026-11-24 Letter - Jane Smith MP.pdf");
 }
+
+#[test]
+fn a_draft_still_holding_a_field_is_not_sent_saved_or_logged() {
+    let (_dir, mut store) = set_up_store();
+    let cast = cast(&mut store);
+    let draft = Draft {
+        subject: "Hello".into(),
+        body: "Dear {{mp_name}}".into(),
+    };
+    let err = store.letter_mailto(cast.mp, &draft).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("“{{mp_name}}” is still in the letter"),
+        "{err}"
+    );
+    assert!(store.letter_document(cast.mp, &draft).is_err());
+    let before = store.export().unwrap();
+    assert!(store
+        .log_letter_sent(&SentLetter {
+            representative_id: cast.mp,
+            kind: InteractionKind::Letter,
+            subject: draft.subject.clone(),
+            body: draft.body.clone(),
+            in_reply_to_id: None,
+        })
+        .is_err());
+    assert_eq!(store.export().unwrap(), before);
+}
