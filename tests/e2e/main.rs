@@ -7,6 +7,7 @@ mod briefing;
 mod csv;
 mod find_mp;
 mod harness;
+mod letters;
 mod logging;
 mod members_import;
 #[path = "../fixtures/parliament.rs"]

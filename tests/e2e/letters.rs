@@ -1,0 +1,1 @@
+//! Letters: drafting from the record, sending, and logging as sent.
