@@ -142,6 +142,26 @@ enum Command {
         #[arg(long, default_value_t = 10, value_name = "N")]
         recent: i64,
     },
+    /// Draft a letter from a template and the record, as text (FILE.txt, or - for standard
+    /// output) or an A4 PDF letter (FILE.pdf). A thank-you or consent letter needs --meeting;
+    /// a chase needs --letter. Nothing is logged: log it with the app once it is sent.
+    Letter {
+        /// The template's name (or part of it, if only one matches), e.g. "thank-you".
+        #[arg(long, value_name = "NAME")]
+        template: String,
+        /// Their name (or part of it, if only one matches) or their id.
+        #[arg(long, value_name = "NAME_OR_ID")]
+        representative: String,
+        /// The id of the meeting the letter is about.
+        #[arg(long, value_name = "ID")]
+        meeting: Option<String>,
+        /// The id of the letter being chased.
+        #[arg(long, value_name = "ID")]
+        letter: Option<String>,
+        /// FILE.txt, FILE.pdf, or - for the text on standard output.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Write meetings, follow-ups and commitment due dates to an iCalendar (.ics) file that a
     /// calendar app can import; importing a newer file updates the entries it already has.
     Ics {
@@ -504,6 +524,89 @@ fn run(cli: Cli) -> Outcome {
                 representative.full_name,
                 out.display()
             );
+        }
+        Command::Letter {
+            template,
+            representative,
+            meeting,
+            letter,
+            out,
+        } => {
+            let pdf = match out
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_lowercase)
+            {
+                Some(ext) if ext == "pdf" => true,
+                Some(ext) if ext == "txt" => false,
+                _ if out.as_os_str() == "-" => false,
+                _ => {
+                    return Err(format!(
+                        "--out should end in .txt or .pdf (or be - for the text), not \"{}\".",
+                        out.display()
+                    )
+                    .into())
+                }
+            };
+            let templates = store.letter_templates()?;
+            let wanted = template.trim().to_lowercase();
+            let matching: Vec<_> = templates
+                .iter()
+                .filter(|t| t.name.to_lowercase().contains(&wanted) || t.id.to_string() == wanted)
+                .collect();
+            let chosen = match matching.as_slice() {
+                [one] => *one,
+                [] => {
+                    let names: Vec<&str> = templates.iter().map(|t| t.name.as_str()).collect();
+                    return Err(format!(
+                        "No template is called \"{template}\". The templates are: {}.",
+                        names.join("; ")
+                    )
+                    .into());
+                }
+                many => {
+                    let names: Vec<&str> = many.iter().map(|t| t.name.as_str()).collect();
+                    return Err(
+                        format!("\"{template}\" matches {}: say which.", names.join("; ")).into(),
+                    );
+                }
+            };
+            let id =
+                |text: Option<String>,
+                 what: &str|
+                 -> Outcome<Option<rapport_core::ids::InteractionId>> {
+                    match text {
+                        Some(text) => Ok(Some(text.trim().parse().map_err(|_| {
+                            format!("--{what} wants a {what}'s id, not \"{text}\".")
+                        })?)),
+                        None => Ok(None),
+                    }
+                };
+            let representative = store.find_representative(&representative)?;
+            let composed = store.draft_letter(&rapport_core::storage::LetterRequest {
+                template_id: chosen.id,
+                representative_id: representative.id,
+                meeting_id: id(meeting, "meeting")?,
+                letter_id: id(letter, "letter")?,
+            })?;
+            if pdf {
+                let document = store.letter_document(representative.id, &composed.draft)?;
+                write_whole_file(&out, &rapport_pdf::letter_pdf(&document)?)?;
+            } else {
+                let text = format!(
+                    "Subject: {}\n\n{}\n",
+                    composed.draft.subject, composed.draft.body
+                );
+                write_out(&out, text.as_bytes())?;
+            }
+            if out.as_os_str() != "-" {
+                eprintln!(
+                    "Wrote \"{}\" to {} in {}. Once it is sent, log it in Rapport so the reminders know.",
+                    chosen.name,
+                    representative.full_name,
+                    out.display()
+                );
+            }
         }
         Command::Ics { out } => {
             let text = store.calendar()?;

@@ -9,6 +9,7 @@ use tempfile::TempDir;
 
 mod briefing;
 mod csv;
+mod letters;
 mod logging;
 mod lookup;
 #[path = "../fixtures/parliament.rs"]
