@@ -383,7 +383,7 @@ pub fn shipped() -> Vec<Template> {
            The issues that matter most to residents at the moment are [the one or two issues, with a local example].\n\n\
            We would welcome the chance to tell you more, and to hear how you would like us to keep you informed. \
            We would be glad to show you our work in person whenever suits you.\n\n\
-           Yours sincerely,\n\n{{signatory}}\n{{signatory_role}}\n{{today}}"),
+           Yours sincerely,\n\n{{signatory}}\n{{signatory_role}}"),
         t(2, "Requesting a meeting", TemplatePurpose::MeetingRequest,
           "Request for a meeting: {{organisation}}",
           "{{salutation}}\n\n\
@@ -394,7 +394,7 @@ pub fn shipped() -> Vec<Template> {
            We know the House usually sits from Monday to Thursday, so we would be glad to meet you in the constituency on a Friday or a Saturday, \
            at one of your surgeries, or at our project. We are free on [dates and times].\n\n\
            Thank you for considering this. We look forward to hearing from your office.\n\n\
-           Yours sincerely,\n\n{{signatory}}\n{{signatory_role}}\n{{today}}"),
+           Yours sincerely,\n\n{{signatory}}\n{{signatory_role}}"),
         t(3, "Thank-you after a meeting", TemplatePurpose::ThankYou,
           "Thank you for meeting {{organisation}} on {{meeting_date}}",
           "{{salutation}}\n\n\
@@ -403,14 +403,14 @@ pub fn shipped() -> Vec<Template> {
            You kindly agreed to:\n{{their_actions}}\n\n\
            We agreed to:\n{{our_actions}}\n\n\
            We will be in touch as these move forward, and please do contact us if anything here does not match your own note.\n\n\
-           Yours sincerely,\n\n{{signatory}}\n{{signatory_role}}\n{{today}}"),
+           Yours sincerely,\n\n{{signatory}}\n{{signatory_role}}"),
         t(4, "Chasing a reply", TemplatePurpose::Chase,
           "Following up our letter of {{letter_date}}",
           "{{salutation}}\n\n\
            I wrote to you on {{letter_date}} on behalf of {{organisation}} about {{letter_subject}}, and have not yet had a reply.\n\n\
            I appreciate how much correspondence your office handles. I would be grateful if you could let us know when we might expect a response, \
            or whether there is anything more you need from us.\n\n\
-           Yours sincerely,\n\n{{signatory}}\n{{signatory_role}}\n{{today}}"),
+           Yours sincerely,\n\n{{signatory}}\n{{signatory_role}}"),
         t(5, "Inviting the MP to an event", TemplatePurpose::Invitation,
           "Invitation from {{organisation}}",
           "{{salutation}}\n\n\
@@ -419,7 +419,7 @@ pub fn shipped() -> Vec<Template> {
            It would be a chance to meet residents and volunteers and to see [what is happening]. \
            We would be glad to give you a few minutes to speak, and we will let you know in advance who will be there and whether press or photographs are planned.\n\n\
            Please let us know whether you or a member of your team can attend.\n\n\
-           Yours sincerely,\n\n{{signatory}}\n{{signatory_role}}\n{{today}}"),
+           Yours sincerely,\n\n{{signatory}}\n{{signatory_role}}"),
         t(6, "Consent to speak for someone", TemplatePurpose::Consent,
           "Consent for {{organisation}} to act on behalf of {{spoken_for}}",
           "{{salutation}}\n\n\
