@@ -26,6 +26,13 @@ pub enum Error {
     #[error("{} is not a Rapport database, or it is damaged. Nothing was changed.", path.display())]
     NotADatabase { path: PathBuf },
 
+    #[error(
+        "The database {} is damaged (SQLite's check found: {detail}). Rapport has not written to it. \
+         Restore the newest good backup to carry on; the damaged file is kept as it is.",
+        path.display()
+    )]
+    Damaged { path: PathBuf, detail: String },
+
     #[error("Could not open {}: {source}. Check that the folder exists and that you may write to it.", path.display())]
     CannotOpen {
         path: PathBuf,
@@ -63,6 +70,7 @@ impl Error {
             Error::NotSetUp => "not_set_up",
             Error::TooNew { .. } => "too_new",
             Error::NotADatabase { .. } => "not_a_database",
+            Error::Damaged { .. } => "damaged",
             Error::CannotOpen { .. } => "cannot_open",
             Error::Import { .. } => "import",
             Error::Sqlite(_) => "database",

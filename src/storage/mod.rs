@@ -3,6 +3,7 @@
 //! `&Connection`; functions that write take a `Writer`, which carries the open transaction, the
 //! time and the author, so every write is stamped and audited the same way.
 
+pub mod backup;
 mod calendar;
 mod campaigns;
 mod history;
@@ -55,6 +56,8 @@ pub struct Store {
     conn: Connection,
     clock: Clock,
     author: Option<PersonId>,
+    /// The database file; none in memory.
+    path: Option<std::path::PathBuf>,
 }
 
 /// What a write needs besides its data: the open transaction, the time and who is writing.
@@ -85,6 +88,41 @@ impl Store {
         )
     }
 
+    /// The database file, unless the store is in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Takes the day's automatic backup into `backups/` beside the database, unless one was
+    /// already taken today (London time), then prunes the folder to the rotation. Returns the
+    /// backup taken, if one was.
+    pub fn automatic_backup(&self) -> Result<Option<backup::BackupFile>> {
+        let Some(path) = &self.path else {
+            return Ok(None);
+        };
+        let now = self.clock.now();
+        let today = london_date(now);
+        let taken_today = backup::list(path)
+            .iter()
+            .any(|b| crate::time::parse_instant(&b.taken_at).map(london_date) == Some(today));
+        if taken_today {
+            return Ok(None);
+        }
+        let taken = backup::take(&self.conn, path, now, backup::BackupReason::Daily)?;
+        backup::prune(path, backup::Rotation::default());
+        Ok(Some(taken))
+    }
+
+    /// Copies the whole database to `to` (a manual backup), consistent even while it is written.
+    pub fn back_up_to(&self, to: &Path) -> Result<()> {
+        backup::copy(&self.conn, to)
+    }
+
+    /// The automatic backups beside the database, newest first.
+    pub fn backups(&self) -> Vec<backup::BackupFile> {
+        self.path.as_deref().map(backup::list).unwrap_or_default()
+    }
+
     /// Uses `clock` for every timestamp this store writes from now on.
     pub fn with_clock(mut self, clock: Clock) -> Store {
         self.clock = clock;
@@ -93,13 +131,32 @@ impl Store {
 
     fn from_connection(mut conn: Connection, path: &Path, clock: Clock) -> Result<Store> {
         conn.busy_timeout(Duration::from_secs(5))?;
-        // Read the version before anything that could write to the file (journal mode included).
+        // Read the version, and check the file, before anything that could write to it
+        // (journal mode included): a damaged file is never written to.
         let found = migrations::version(&conn).map_err(|e| classify_open_error(e, path))?;
         if found > LATEST_VERSION {
             return Err(Error::TooNew {
                 found,
                 supported: LATEST_VERSION,
             });
+        }
+        let on_disk = path != Path::new(":memory:");
+        if on_disk && found > 0 {
+            if let Some(detail) = backup::quick_check(&conn) {
+                return Err(Error::Damaged {
+                    path: path.to_owned(),
+                    detail,
+                });
+            }
+            if found < LATEST_VERSION {
+                // A newer Rapport is about to change the schema: keep the file as it was.
+                backup::take(
+                    &conn,
+                    path,
+                    chrono::Utc::now(),
+                    backup::BackupReason::BeforeUpgrade,
+                )?;
+            }
         }
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
@@ -110,6 +167,7 @@ impl Store {
             conn,
             clock,
             author,
+            path: on_disk.then(|| path.to_owned()),
         })
     }
 
@@ -1112,6 +1170,10 @@ fn classify_open_error(error: rusqlite::Error, path: &Path) -> Error {
     match error.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => Error::NotADatabase {
             path: path.to_owned(),
+        },
+        Some(ErrorCode::DatabaseCorrupt) => Error::Damaged {
+            path: path.to_owned(),
+            detail: error.to_string(),
         },
         Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied | ErrorCode::ReadOnly) => {
             Error::CannotOpen {

@@ -1,6 +1,7 @@
 //! Integration tests over rapport-core's public API, each on its own temporary database.
 //! One binary; its modules mirror `src/`.
 
+mod backup;
 mod csv;
 mod interchange;
 mod letters;
