@@ -2,6 +2,7 @@
 //! One binary; its modules mirror `src/`.
 
 mod backup;
+mod crash;
 mod csv;
 mod interchange;
 mod letters;
