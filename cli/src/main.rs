@@ -162,6 +162,21 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Copy the whole database to FILE: a backup to keep somewhere safe. It is consistent even
+    /// while the app is writing.
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// List the automatic backups in the data folder's backups/ folder, newest first.
+    Backups,
+    /// Replace the database with a backup. The file is checked first (a whole Rapport database
+    /// this version can read), and the database it replaces is itself backed up. Close the app
+    /// first.
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Write meetings, follow-ups and commitment due dates to an iCalendar (.ics) file that a
     /// calendar app can import; importing a newer file updates the entries it already has.
     Ics {
@@ -222,6 +237,49 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Outcome {
     let data_dir = data_dir(cli.data_dir)?;
+    let database = data_dir.join(DATABASE_FILE);
+    // These work on the file, even one too damaged to open.
+    match &cli.command {
+        Command::Restore { file } => {
+            let safety =
+                rapport_core::storage::backup::restore(&database, file, chrono::Utc::now())?;
+            if let Some(safety) = safety {
+                println!(
+                    "Kept the database it replaced as {}.",
+                    safety.path.display()
+                );
+            }
+            let store = open_store(&data_dir)?;
+            let people = store.list_people()?.len();
+            let representatives = store.list_representatives()?.len();
+            println!(
+                "Restored {} into {}: {people} people and {representatives} representatives.",
+                file.display(),
+                database.display()
+            );
+            return Ok(());
+        }
+        Command::Backups => {
+            let backups = rapport_core::storage::backup::list(&database);
+            if backups.is_empty() {
+                println!(
+                    "No automatic backups yet in {}.",
+                    rapport_core::storage::backup::folder(&database).display()
+                );
+            }
+            for b in backups {
+                println!(
+                    "{}  {:<18} {:>8} KB  {}",
+                    rapport_core::time::long_date_time_of(&b.taken_at),
+                    b.reason_label,
+                    b.bytes.div_ceil(1024),
+                    b.path.display()
+                );
+            }
+            return Ok(());
+        }
+        _ => {}
+    }
     let mut store = open_store(&data_dir)?;
     match cli.command {
         Command::Init {
@@ -607,6 +665,18 @@ fn run(cli: Cli) -> Outcome {
                     out.display()
                 );
             }
+        }
+        Command::Backup { out } => {
+            store.back_up_to(&out)?;
+            let bytes = fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
+            eprintln!(
+                "Backed up the database to {} ({} KB).",
+                out.display(),
+                bytes.div_ceil(1024)
+            );
+        }
+        Command::Restore { .. } | Command::Backups => {
+            unreachable!("handled before the store opens")
         }
         Command::Ics { out } => {
             let text = store.calendar()?;

@@ -34,7 +34,7 @@ pub(crate) fn version(conn: &Connection) -> rusqlite::Result<u32> {
 pub(crate) fn run(conn: &mut Connection) -> rusqlite::Result<()> {
     let current = version(conn)? as usize;
     for (index, (_name, sql)) in MIGRATIONS.iter().enumerate().skip(current) {
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", index as u32 + 1)?;
         tx.commit()?;

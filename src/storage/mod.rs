@@ -184,7 +184,9 @@ impl Store {
     fn write<T>(&mut self, work: impl FnOnce(&Writer) -> Result<T>) -> Result<T> {
         let author = self.author.ok_or(Error::NotSetUp)?;
         let now = format_instant(self.clock.now());
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let result = work(&Writer {
             tx: &tx,
             now,
@@ -1101,7 +1103,9 @@ impl Store {
 
     /// Imports a whole interchange file into this (empty) database, all or nothing.
     pub fn import(&mut self, file: &Interchange) -> Result<ImportSummary> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let summary = interchange::import(&tx, file)?;
         tx.commit()?;
         self.author = settings::get(&self.conn, CURRENT_MEMBER)?.and_then(|id| id.parse().ok());

@@ -7,6 +7,7 @@ use std::process::{Command, Output};
 use serde_json::Value;
 use tempfile::TempDir;
 
+mod backup;
 mod briefing;
 mod csv;
 mod letters;
