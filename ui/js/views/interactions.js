@@ -1,5 +1,6 @@
 // Interactions: every meeting, call and letter, newest first (a page at a time, by
-// representative if chosen), and one interaction in full with everything logged with it.
+// representative if chosen), and one interaction in full with everything logged with it; a
+// meeting held can be thanked for from there (letter-dialog.js).
 
 import { h, replace } from '../dom.js';
 import { api } from '../api.js';
@@ -8,8 +9,11 @@ import { toast } from '../toast.js';
 import { historyPanel } from './history.js';
 import { namesInWords } from './log-form.js';
 import { openBriefingDialog } from './briefing-dialog.js';
+import { openLetterDialog } from './letter-dialog.js';
 
 const PAGE = 50;
+/** Kinds that are not meetings: nothing to thank anyone for. */
+const NOT_MEETINGS = new Set(['letter', 'email', 'social_media']);
 
 /** The lines of a "one a line" field, without blank lines or leading bullets. */
 function linesOf(text) {
@@ -185,6 +189,19 @@ export function interactionScreen(catalogue, navigate) {
               representativeId: record.representatives[0].id, meetingId: record.id, meeting: record,
             }),
           }, 'Briefing pack') : null,
+          record.status === 'held' && !NOT_MEETINGS.has(record.kind) && record.representatives.length ? h('button', {
+            type: 'button', testid: 'interaction-write-thank-you',
+            onclick: (event) => openLetterDialog({
+              catalogue, opener: event.currentTarget, purpose: 'thank_you', meetingId: record.id,
+              representatives: record.representatives.map((r) => ({ id: r.id, name: r.name })),
+              representativeId: record.representatives[0].id,
+              logged: async () => {
+                if (shown !== record.id) return;
+                await show(record.id);
+                root.querySelector('[data-testid=interaction-write-thank-you]')?.focus();
+              },
+            }),
+          }, 'Write the thank-you') : null,
           h('button', { type: 'button', class: 'danger', testid: 'interaction-delete', onclick: () => remove(record, title) }, 'Delete'))),
       h('div', { class: 'interaction-detail' },
         facts.length ? h('dl', { class: 'facts detail-facts', testid: 'interaction-facts' },

@@ -1,8 +1,9 @@
 // A representative's profile, to read before a meeting: who they are and what they hold, how
 // the relationship stands, what is still open between us (asks, promises on both sides,
 // follow-ups), every interaction, newest first, and how to reach them. An MP's record can be
-// refreshed from Parliament (refresh-dialog.js). And a seat's history: who held it when, which
-// stays with the seat after an election.
+// refreshed from Parliament (refresh-dialog.js), and a letter written from a template
+// (letter-dialog.js). And a seat's history: who held it when, which stays with the seat after
+// an election.
 
 import { h, replace } from '../dom.js';
 import { api } from '../api.js';
@@ -10,6 +11,7 @@ import { labeller, longDate, longDay, recordLine } from '../format.js';
 import { historyPanel } from './history.js';
 import { openBriefingDialog } from './briefing-dialog.js';
 import { openRefreshDialog } from './refresh-dialog.js';
+import { openLetterDialog } from './letter-dialog.js';
 
 const TIMELINE_PAGE = 20;
 
@@ -124,6 +126,14 @@ export function profileScreen(catalogue, navigate) {
             representatives: [{ id: rep.id, name: rep.full_name }], representativeId: rep.id,
           }),
         }, 'Briefing pack'),
+        h('button', {
+          type: 'button', testid: 'profile-letter',
+          onclick: (event) => openLetterDialog({
+            catalogue, opener: event.currentTarget,
+            representativeId: rep.id, representativeName: rep.full_name,
+            logged: () => redrawn(rep.id, 'profile-letter'),
+          }),
+        }, 'Write a letter'),
         rep.kind === 'mp' ? h('button', {
           type: 'button', testid: 'profile-refresh',
           title: 'Ask the UK Parliament Members API for their party, posts, committees and contact details',
@@ -161,10 +171,16 @@ export function profileScreen(catalogue, navigate) {
   /** After a refresh is applied: the profile drawn again, the focus on the button that opened
    *  the dialog (drawn again with it). */
   async function refreshed(id) {
+    await redrawn(id, 'profile-refresh');
+  }
+
+  /** The profile drawn again (after a change made in a dialog), the focus on the button
+   *  `testid` (drawn again with it). */
+  async function redrawn(id, testid) {
     if (shownId !== id) return;
     await show(id);
     if (shownId !== id) return;
-    root.querySelector('[data-testid=profile-refresh]')?.focus();
+    root.querySelector(`[data-testid=${testid}]`)?.focus();
   }
 
   function relationship(profile) {

@@ -1,12 +1,14 @@
 // Settings: who this computer records as, the seats our area covers (with who holds each
 // now), every current MP imported from Parliament (in the background, with progress and
-// cancel), and the records deleted lately, which can be brought back.
+// cancel), the reminders' thresholds, letters (our address and the templates, templates.js),
+// and the records deleted lately, which can be brought back.
 
 import { h, replace } from '../dom.js';
 import { api } from '../api.js';
 import { dateTime, longDate } from '../format.js';
 import { field, clearErrors, showError } from '../form.js';
 import { toast } from '../toast.js';
+import { lettersSettings } from './templates.js';
 
 const REMINDER_FORM = 'reminder-settings-form';
 const REMINDER_FIELDS = [
@@ -277,6 +279,8 @@ export function settingsScreen(status, catalogue, navigate) {
     }
   }
 
+  const letters = lettersSettings(catalogue);
+
   const root = h('section', { class: 'screen', testid: 'settings-view', 'aria-labelledby': 'settings-title' },
     h('header', { class: 'screen-head' },
       h('div', {}, h('h1', { id: 'settings-title' }, 'Settings'), h('p', { class: 'lede' }, 'This computer, your organisation and your area.'))),
@@ -301,6 +305,7 @@ export function settingsScreen(status, catalogue, navigate) {
         h('h2', { id: 'settings-reminders' }, 'Reminders'),
         h('p', { class: 'muted small' }, 'When Today reminds you to chase, thank or check in. Follow-ups and promises are due on their own dates.'),
         reminderBody),
+      letters.el,
       h('section', { class: 'settings-card wide', 'aria-labelledby': 'settings-deleted' },
         h('h2', { id: 'settings-deleted' }, 'Recently deleted'),
         h('p', { class: 'muted small' }, 'Nothing is erased when you delete it. Restore anything here; a meeting comes back with its asks, commitments and follow-ups.'),
@@ -353,6 +358,7 @@ export function settingsScreen(status, catalogue, navigate) {
     onScreen = true;
     watchImport();
     loadReminderSettings();
+    letters.show();
     try {
       const [seats, deleted] = await Promise.all([api.coveredSeats(), api.deletedRecords(200)]);
       renderSeats(seats);
@@ -371,8 +377,9 @@ export function settingsScreen(status, catalogue, navigate) {
   }
 
   /** Leaving the screen stops asking after the import; it goes on in the background, and
-   *  coming back shows it again. */
+   *  coming back shows it again. A template changed and not saved is asked about first. */
   function leave() {
+    if (letters.leave() === false) return false;
     onScreen = false;
     stopWatching();
     return true;

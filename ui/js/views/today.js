@@ -3,12 +3,15 @@
 // log a contact, record a response), to snooze it, move its date or dismiss it; the meetings
 // coming up; and what is snoozed, with when it comes back. Every change returns the whole
 // agenda, which is drawn again; focus moves to the next reminder or the section's heading.
+// A missing thank-you and an unanswered letter can also be written from the row (the letter
+// dialog): once it is logged as sent, the agenda is drawn again without the prompt.
 
 import { h, replace } from '../dom.js';
 import { api } from '../api.js';
 import { dayInWords, greeting, labeller, londonDayTime, longDate, shortDay } from '../format.js';
 import { toast } from '../toast.js';
 import { namesInWords } from './log-form.js';
+import { openLetterDialog } from './letter-dialog.js';
 
 const SECTIONS = [
   { list: 'overdue', title: 'Overdue', testid: 'today-overdue' },
@@ -17,6 +20,12 @@ const SECTIONS = [
 ];
 
 const CLEAR_TEXT = 'Nothing is due. Reminders appear here when a follow-up or promise falls due, a letter goes unanswered, or it is time to check in.';
+
+/** The reminders a letter answers: the button that writes it, and the template's purpose. */
+const WRITE = {
+  thank_you_missing: { label: 'Write the thank-you', purpose: 'thank_you' },
+  unanswered_letter: { label: 'Write a chase', purpose: 'chase' },
+};
 
 const keyOf = (reminder) => ({ rule: reminder.rule, subject_id: reminder.subject_id });
 /** How many reminders a section draws before "Show more". */
@@ -199,9 +208,14 @@ export function todayScreen(status, navigate) {
       }
     });
 
+    const write = WRITE[r.rule];
     replace(actions,
+      write ? h('button', {
+        type: 'button', class: 'primary', testid: 'reminder-write', 'aria-describedby': titleId,
+        onclick: (event) => writeLetter(r, write, event.currentTarget),
+      }, write.label) : null,
       h('button', {
-        type: 'button', class: 'primary', testid: 'reminder-action', 'aria-describedby': titleId,
+        type: 'button', class: write ? null : 'primary', testid: 'reminder-action', 'aria-describedby': titleId,
         onclick: (event) => act(r, event.currentTarget),
       }, r.action_label),
       snoozeWrap,
@@ -295,6 +309,30 @@ export function todayScreen(status, navigate) {
       case 'record_response': navigate(`asks/ask:${r.subject_id}`); break;
       default: toast(`Rapport does not know how to “${r.action_label}” yet.`);
     }
+  }
+
+  /** Opens the letter dialog for a reminder; once it is logged as sent, the agenda is drawn
+   *  again and the focus goes on to the next reminder. */
+  function writeLetter(r, write, button) {
+    const about = r.interaction_id ?? r.subject_id;
+    const representativeId = r.representative?.id;
+    if (!representativeId) { toast('This reminder names no representative to write to.'); return; }
+    openLetterDialog({
+      representativeId,
+      representativeName: r.representative.name,
+      purpose: write.purpose,
+      meetingId: write.purpose === 'thank_you' ? about : undefined,
+      letterId: write.purpose === 'chase' ? about : undefined,
+      opener: button,
+      logged: async () => {
+        const focus = focusAfter(r);
+        try {
+          render(await api.agenda(), focus);
+        } catch (failure) {
+          toast(failure.message);
+        }
+      },
+    });
   }
 
   function dismiss(r, button) {
