@@ -3,6 +3,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod backups;
 mod commands;
 mod letters;
 mod members;
@@ -13,13 +14,28 @@ mod state;
 use tauri::Manager;
 
 fn main() {
-    tauri::Builder::default()
+    let mut builder = tauri::Builder::default();
+    // One app per data folder: a second start on the default folder focuses the first. With
+    // RAPPORT_DATA_DIR (tests, portable use) each folder is its own app, and two on one folder
+    // still write safely (the store waits its turn).
+    if std::env::var_os("RAPPORT_DATA_DIR").is_none() {
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }));
+    }
+    builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let data_dir = state::data_dir(app.path().app_data_dir().ok())?;
-            app.manage(state::AppState::open(&data_dir));
+            let state = state::AppState::open(&data_dir);
+            backups::daily(state.path().to_owned());
+            app.manage(state);
             app.manage(members::MembersImportJob::default());
             notify::watch(app.handle().clone());
             Ok(())
@@ -71,6 +87,9 @@ fn main() {
             commands::export_csv,
             commands::lookup_postcode,
             commands::add_member,
+            backups::backups_overview,
+            backups::back_up_now,
+            backups::restore_backup,
             members::refresh_preview,
             members::apply_refresh,
             members::members_import_status,

@@ -22,16 +22,46 @@ pub fn data_dir(os_default: Option<PathBuf>) -> Result<PathBuf, Box<dyn std::err
 pub struct AppState {
     /// The store, or why it could not be opened (shown to the user instead of the app).
     store: Mutex<Result<Store, CommandError>>,
+    /// The database file.
+    path: PathBuf,
 }
 
 impl AppState {
     pub fn open(data_dir: &Path) -> AppState {
-        let store = Store::open(&data_dir.join("rapport.sqlite3"))
-            .map(|store| store.with_clock(clock()))
-            .map_err(CommandError::from);
+        let path = data_dir.join("rapport.sqlite3");
         AppState {
-            store: Mutex::new(store),
+            store: Mutex::new(open_store(&path)),
+            path,
         }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Why the store could not be opened, if it could not.
+    pub fn problem(&self) -> Option<CommandError> {
+        let guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        guard.as_ref().err().cloned()
+    }
+
+    /// Replaces the database with the backup `from` (checked first; what it replaces is kept in
+    /// `backups/`), with the store closed meanwhile, then opens it again. If the restore is
+    /// refused, the database is as it was and is opened again as it was.
+    pub fn restore_from(
+        &self,
+        from: &Path,
+    ) -> Result<Option<rapport_core::storage::backup::BackupFile>, CommandError> {
+        let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        // Close the database: nothing may have it open while it is replaced.
+        *guard = Err(CommandError::new(
+            "busy",
+            "Rapport is restoring a backup.".into(),
+        ));
+        let result = rapport_core::storage::backup::restore(&self.path, from, now())
+            .map_err(CommandError::from);
+        *guard = open_store(&self.path);
+        result
     }
 
     /// Runs `work` on the open store.
@@ -48,6 +78,17 @@ impl AppState {
             Err(error) => Err(error.clone()),
         }
     }
+}
+
+fn open_store(path: &Path) -> Result<Store, CommandError> {
+    Store::open(path)
+        .map(|store| store.with_clock(clock()))
+        .map_err(CommandError::from)
+}
+
+/// Now, by the clock the store uses.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    clock().now()
 }
 
 /// The system clock, unless `RAPPORT_FIXED_NOW` (used only by tests) fixes the time.

@@ -297,6 +297,30 @@ pub fn restore(db: &Path, from: &Path, now: DateTime<Utc>) -> Result<Option<Back
     Ok(safety)
 }
 
+/// Takes the day's automatic backup of the database at `db`, unless one was taken on the same
+/// London day as `now`, then prunes the folder to the rotation. It reads through a connection of
+/// its own, so the app can take it on a thread of its own while people carry on working.
+pub fn automatic(db: &Path, now: DateTime<Utc>) -> Result<Option<BackupFile>> {
+    let today = crate::time::london_date(now);
+    let taken_today = list(db).iter().any(|b| {
+        crate::time::parse_instant(&b.taken_at).map(crate::time::london_date) == Some(today)
+    });
+    if taken_today || !db.is_file() {
+        return Ok(None);
+    }
+    let conn =
+        Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|source| {
+            Error::CannotOpen {
+                path: db.to_owned(),
+                source,
+            }
+        })?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    let taken = take(&conn, db, now, BackupReason::Daily)?;
+    prune(db, Rotation::default());
+    Ok(Some(taken))
+}
+
 /// `PRAGMA quick_check` on an open file: `None` when it is sound, else what SQLite found.
 pub(crate) fn quick_check(conn: &Connection) -> Option<String> {
     match conn.query_row("PRAGMA quick_check", [], |row| row.get::<_, String>(0)) {

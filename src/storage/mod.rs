@@ -97,20 +97,10 @@ impl Store {
     /// already taken today (London time), then prunes the folder to the rotation. Returns the
     /// backup taken, if one was.
     pub fn automatic_backup(&self) -> Result<Option<backup::BackupFile>> {
-        let Some(path) = &self.path else {
-            return Ok(None);
-        };
-        let now = self.clock.now();
-        let today = london_date(now);
-        let taken_today = backup::list(path)
-            .iter()
-            .any(|b| crate::time::parse_instant(&b.taken_at).map(london_date) == Some(today));
-        if taken_today {
-            return Ok(None);
+        match &self.path {
+            Some(path) => backup::automatic(path, self.clock.now()),
+            None => Ok(None),
         }
-        let taken = backup::take(&self.conn, path, now, backup::BackupReason::Daily)?;
-        backup::prune(path, backup::Rotation::default());
-        Ok(Some(taken))
     }
 
     /// Copies the whole database to `to` (a manual backup), consistent even while it is written.

@@ -120,6 +120,14 @@ export const api = {
   saveLetterPdf: (representativeId, draft) => call('save_letter_pdf', { representativeId, draft }),
   /** sent: { representative_id, kind: 'letter'|'email', subject, body, in_reply_to_id? } → the logged interaction. */
   logLetterSent: (sent) => call('log_letter_sent', { sent }),
+  /** Works even when the database could not be opened: { backups: [{path, taken_at, reason, reason_label, bytes}],
+   *  folder, problem: ApiError-shaped or null, newest_good: a backup or null (only when there is a problem) } */
+  backupsOverview: () => call('backups_overview'),
+  /** Copies the database to a file the person chooses (native dialog); the path, or null if cancelled. */
+  backUpNow: () => call('back_up_now'),
+  /** Replaces the database with a backup (a path from backupsOverview, or null to choose a file); checked
+   *  first, what it replaces is kept. Resolves to { restored: path, kept: path|null }, or null if cancelled. */
+  restoreBackup: (path = null) => call('restore_backup', { path }),
   organisationAddress: () => call('organisation_address'),
   setOrganisationAddress: (address) => call('set_organisation_address', { address }),
 };
