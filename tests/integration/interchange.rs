@@ -219,3 +219,43 @@ fn dates_and_times_written_loosely_are_stored_in_their_standard_form() {
         "2026-06-01T09:00:00.000Z"
     );
 }
+
+mod hostile {
+    //! A real export with bytes changed at random: reading and importing never panic, and an
+    //! import that is refused leaves the database empty. (`fuzz/` runs the same check under
+    //! libFuzzer for longer; see docs/fuzzing.md.)
+
+    use proptest::prelude::*;
+    use rapport_core::interchange::Interchange;
+    use rapport_core::Store;
+    use std::sync::OnceLock;
+
+    fn export_text() -> &'static str {
+        static TEXT: OnceLock<String> = OnceLock::new();
+        TEXT.get_or_init(|| {
+            let (_dir, store) = super::realistic_store();
+            serde_json::to_string(&store.export().unwrap()).unwrap()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 150, ..ProptestConfig::default() })]
+
+        #[test]
+        fn a_damaged_export_never_panics_and_a_refused_one_writes_nothing(
+            edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6)
+        ) {
+            let mut bytes = export_text().as_bytes().to_vec();
+            for (at, byte) in edits {
+                let i = at.index(bytes.len());
+                bytes[i] = byte;
+            }
+            let Ok(text) = String::from_utf8(bytes) else { return Ok(()); };
+            let Ok(file) = Interchange::from_json(&text) else { return Ok(()); };
+            let mut store = Store::open_in_memory().unwrap();
+            if store.import(&file).is_err() {
+                prop_assert_eq!(store.export().unwrap().record_count(), 0);
+            }
+        }
+    }
+}
