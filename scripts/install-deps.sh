@@ -3,12 +3,13 @@
 #   scripts/install-deps.sh app    the Rust toolchain and the libraries the desktop window needs
 #   scripts/install-deps.sh test   the above, plus Xvfb, WebKitWebDriver, tauri-driver and Python's
 #                                  icalendar and poppler-utils (independent readers of the calendar
-#                                  and the briefing PDF, for the tests)
+#                                  and the briefing PDF, for the tests), and a D-Bus daemon (a
+#                                  session bus for the single-instance test)
 set -euo pipefail
 
 purpose="${1:-app}"
 app_packages=(build-essential pkg-config curl libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev)
-test_packages=(xvfb webkit2gtk-driver python3-icalendar poppler-utils)
+test_packages=(xvfb webkit2gtk-driver python3-icalendar poppler-utils dbus-daemon)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

@@ -541,3 +541,89 @@ impl App {
             .unwrap_or_else(|e| panic!("press {key:?}: {e}"));
     }
 }
+
+/// A process started straight, not through WebDriver; stopped with its group when dropped.
+pub struct Process(Group);
+
+impl Process {
+    pub fn is_running(&mut self) -> bool {
+        matches!(self.0 .0.try_wait(), Ok(None))
+    }
+
+    /// Waits up to `within` for it to end, and says how it ended.
+    pub fn wait_exit(&mut self, within: Duration) -> Option<std::process::ExitStatus> {
+        let deadline = Instant::now() + within;
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.0 .0.try_wait() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        None
+    }
+}
+
+/// A display and a D-Bus session bus of their own, to start the app without WebDriver and see
+/// what happens between two starts of it (the single-instance plugin speaks over the bus).
+pub struct Desktop {
+    display: Display,
+    _bus: Group,
+    bus_address: String,
+    home: PathBuf,
+    _lock: MutexGuard<'static, ()>,
+}
+
+impl Desktop {
+    /// `home` stands in for the user's home folder: the app's default data folder is under it.
+    pub async fn start(home: &Path) -> Desktop {
+        let lock = ONE_AT_A_TIME.lock().await;
+        let display = Display::start();
+        let socket = home.join("bus");
+        let bus_address = format!("unix:path={}", socket.display());
+        let bus = spawn_group(
+            Command::new("dbus-daemon")
+                .args(["--session", "--nofork", "--nopidfile"])
+                .arg(format!("--address={bus_address}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null()),
+        );
+        let deadline = Instant::now() + WAIT;
+        while !socket.exists() {
+            assert!(
+                Instant::now() < deadline,
+                "dbus-daemon did not start (scripts/install-deps.sh test installs it)"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Desktop {
+            display,
+            _bus: bus,
+            bus_address,
+            home: home.to_owned(),
+            _lock: lock,
+        }
+    }
+
+    /// The default data folder of an app started here.
+    pub fn data_dir(&self) -> PathBuf {
+        self.home.join("data").join("org.rapport.desktop")
+    }
+
+    /// Starts the app as a person would: on the default data folder (no RAPPORT_DATA_DIR).
+    pub fn launch(&self) -> Process {
+        Process(spawn_group(
+            Command::new(env!("CARGO_BIN_EXE_rapport"))
+                .env_remove("RAPPORT_DATA_DIR")
+                .env("HOME", &self.home)
+                .env("XDG_DATA_HOME", self.home.join("data"))
+                .env("XDG_CONFIG_HOME", self.home.join("config"))
+                .env("XDG_CACHE_HOME", self.home.join("cache"))
+                .env("DISPLAY", &self.display.name)
+                .env("DBUS_SESSION_BUS_ADDRESS", &self.bus_address)
+                .env("RAPPORT_FIXED_NOW", NOW)
+                .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null()),
+        ))
+    }
+}
