@@ -34,7 +34,10 @@ fn main() {
         .setup(|app| {
             let data_dir = state::data_dir(app.path().app_data_dir().ok())?;
             let state = state::AppState::open(&data_dir);
-            backups::daily(state.path().to_owned());
+            // A database that could not be opened is not copied over a good day's backup.
+            if state.problem().is_none() {
+                backups::daily(state.path().to_owned());
+            }
             app.manage(state);
             app.manage(members::MembersImportJob::default());
             notify::watch(app.handle().clone());

@@ -276,25 +276,55 @@ pub fn check_file(file: &Path) -> Result<u32> {
 }
 
 /// Replaces the database at `db` (which nothing may have open) with the backup `from`, after
-/// checking it and backing up what it replaces. Returns that safety copy, if there was a
-/// database to copy.
+/// checking it and keeping a copy of what it replaces. Works when the database is too damaged
+/// to open: the copy is then the file as it is, byte for byte. Returns that copy, if there was
+/// a database to copy.
 pub fn restore(db: &Path, from: &Path, now: DateTime<Utc>) -> Result<Option<BackupFile>> {
     check_file(from)?;
     let safety = if db.is_file() {
-        match Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_WRITE) {
-            Ok(current) => take(&current, db, now, BackupReason::BeforeRestore).ok(),
-            Err(_) => None,
-        }
+        Some(keep_before_restore(db, now)?)
     } else {
         None
     };
-    // The whole file is copied in through SQLite, write-ahead log and all, in one step.
-    let mut target = Connection::open(db).map_err(|source| Error::CannotOpen {
-        path: db.to_owned(),
-        source,
-    })?;
-    target.restore(MAIN_DB, from, None::<fn(rusqlite::backup::Progress)>)?;
+    // The backup is copied, through SQLite, to a new file beside the database, which then
+    // takes the database's place in one rename. The old write-ahead log goes first: it belongs
+    // to the file being replaced and must never be replayed into the restored one.
+    let source = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let staged = db.with_extension("restoring");
+    copy(&source, &staged)?;
+    drop(source);
+    for suffix in ["-wal", "-shm"] {
+        let mut side = db.as_os_str().to_owned();
+        side.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(side));
+    }
+    std::fs::rename(&staged, db).map_err(|e| io_error(db, e))?;
     Ok(safety)
+}
+
+/// A copy of the database about to be replaced: through SQLite when it can read the file, else
+/// the file's bytes as they are (with its write-ahead log, if one is beside it).
+fn keep_before_restore(db: &Path, now: DateTime<Utc>) -> Result<BackupFile> {
+    let readable = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .ok()
+        .filter(|conn| quick_check(conn).is_none());
+    if let Some(conn) = readable {
+        if let Ok(copy) = take(&conn, db, now, BackupReason::BeforeRestore) {
+            return Ok(copy);
+        }
+    }
+    let dir = folder(db);
+    std::fs::create_dir_all(&dir).map_err(|e| io_error(&dir, e))?;
+    let to = dir.join(file_name(now, BackupReason::BeforeRestore));
+    std::fs::copy(db, &to).map_err(|e| io_error(&to, e))?;
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    if Path::new(&wal).is_file() {
+        let mut to_wal = to.as_os_str().to_owned();
+        to_wal.push("-wal");
+        std::fs::copy(&wal, PathBuf::from(to_wal)).map_err(|e| io_error(&to, e))?;
+    }
+    describe(&to).ok_or_else(|| io_error(&to, std::io::Error::other("it vanished")))
 }
 
 /// Takes the day's automatic backup of the database at `db`, unless one was taken on the same

@@ -3,6 +3,7 @@
 //! its X display (Xvfb, started here) and its driver. See `harness.rs`.
 
 mod asks;
+mod backups;
 mod briefing;
 mod csv;
 mod find_mp;
@@ -18,4 +19,6 @@ mod refresh;
 mod reminders;
 mod representatives;
 mod search;
+mod single_instance;
 mod startup;
+mod xss;

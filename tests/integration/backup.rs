@@ -230,3 +230,37 @@ fn an_upgrade_backs_up_the_file_as_it_was_first() {
         "the copy is the old file"
     );
 }
+
+#[test]
+fn a_backup_restores_over_a_truncated_or_garbage_database_and_keeps_it_as_it_was() {
+    for damage in ["truncated", "garbage"] {
+        let (dir, mut store) = set_up_store();
+        let db = dir.path().join("rapport.sqlite3");
+        add_people(&mut store, 0, 200);
+        let copy = dir.path().join("good.sqlite3");
+        store.back_up_to(&copy).unwrap();
+        let good = store.export().unwrap();
+        drop(store);
+        let whole = std::fs::read(&db).unwrap();
+        let broken = match damage {
+            "truncated" => whole[..whole.len() / 2].to_vec(),
+            _ => b"hello".to_vec(),
+        };
+        std::fs::write(&db, &broken).unwrap();
+        assert!(Store::open(&db).is_err(), "{damage}: refused on open");
+
+        let kept = backup::restore(&db, &copy, chrono::Utc::now())
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            std::fs::read(&kept.path).unwrap(),
+            broken,
+            "{damage}: kept byte for byte"
+        );
+        assert_eq!(
+            store_at(&db, crate::NOW).export().unwrap(),
+            good,
+            "{damage}"
+        );
+    }
+}

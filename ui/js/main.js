@@ -13,6 +13,8 @@ import { logScreen } from './views/log-form.js';
 import { profileScreen, seatScreen } from './views/profile.js';
 import { asksScreen } from './views/asks.js';
 import { searchScreen } from './views/search.js';
+import { backupWords, restoreAndRestart } from './views/backups.js';
+import { dateTime } from './format.js';
 
 const SCREENS = [
   { id: 'today', label: 'Today' },
@@ -48,12 +50,81 @@ function ready() {
   document.body.dataset.ready = 'true';
 }
 
+/** Problems a backup can mend: the file is damaged, or not a database at all. (A file from a
+ *  newer Rapport is sound: it wants a newer Rapport, not a restore.) */
+const RESTORABLE = new Set(['damaged', 'not_a_database', 'database']);
+
+/** The records could not be opened: say why, plainly, and when a backup can mend it, offer the
+ *  newest one that passes the checks (or a file to choose). After a restore the window starts
+ *  again from scratch. */
 function startupProblem(error) {
-  return h('main', { class: 'setup' },
-    h('div', { class: 'setup-card', role: 'alert', testid: 'startup-error' },
+  const offer = h('div', { class: 'startup-offer', testid: 'startup-offer', hidden: true });
+  const card = h('div', { class: 'setup-card startup-card', testid: 'startup-error' },
+    h('div', { class: 'startup-what', role: 'alert' },
       h('h1', {}, 'Rapport could not open your records'),
-      h('p', {}, error.message),
-      h('p', { class: 'muted' }, 'If you need help, send this message to whoever looks after your group’s computers.')));
+      h('p', { testid: 'startup-message' }, error.message)),
+    offer,
+    h('p', { class: 'muted small' }, 'If you need help, send this message to whoever looks after your group’s computers.'));
+  offerBackup(offer, error);
+  return h('main', { class: 'setup' }, card);
+}
+
+async function offerBackup(offer, error) {
+  let overview;
+  try {
+    overview = await api.backupsOverview();
+  } catch {
+    return;   // Nothing more to offer than the message already shown.
+  }
+  const code = overview.problem?.code ?? error.code;
+  if (!RESTORABLE.has(code)) return;
+  const good = overview.newest_good;
+  const message = h('p', { class: 'form-message', role: 'alert', tabindex: '-1', testid: 'startup-restore-message', hidden: true });
+  const status = h('p', { class: 'startup-status', role: 'status', testid: 'startup-status' });
+  const restoreButton = good
+    ? h('button', { type: 'button', class: 'primary wide', testid: 'startup-restore' },
+      `Restore ${backupWords(good)}`)
+    : null;
+  const fileButton = h('button', { type: 'button', class: good ? 'wide' : 'primary wide', testid: 'startup-restore-file' },
+    good ? 'Choose another backup file…' : 'Choose a backup file…');
+  const buttons = [restoreButton, fileButton].filter(Boolean);
+
+  async function restore(button, path, words) {
+    message.hidden = true;
+    for (const b of buttons) b.disabled = true;
+    const label = button.textContent;
+    button.setAttribute('aria-busy', 'true');
+    button.textContent = 'Restoring…';
+    status.textContent = path ? 'Restoring… Rapport starts again on the restored records when it is done.' : '';
+    try {
+      if (await restoreAndRestart(path, words)) return;
+    } catch (failure) {
+      message.textContent = failure.message;
+      message.hidden = false;
+    }
+    for (const b of buttons) b.disabled = false;
+    button.removeAttribute('aria-busy');
+    button.textContent = label;
+    status.textContent = '';
+    if (!message.hidden) message.focus(); else button.focus();
+  }
+
+  restoreButton?.addEventListener('click', () => restore(restoreButton, good.path, backupWords(good)));
+  fileButton.addEventListener('click', () => restore(fileButton, null, null));
+
+  replace(offer,
+    h('h2', {}, good ? 'Carry on from a backup' : 'Restore a backup'),
+    good
+      ? h('p', {}, `The newest backup that passes Rapport’s checks is from ${dateTime(good.taken_at)}. `
+        + 'Restoring it puts your records back as they were then: anything recorded since is not in it.')
+      : h('p', {}, 'There is no automatic backup on this computer that passes Rapport’s checks. '
+        + 'If you saved one with “Back up now”, choose that file.'),
+    h('p', { class: 'muted' }, 'Rapport has not changed the file it could not open: it stays exactly as it is until you restore.'),
+    message,
+    h('div', { class: 'startup-actions' }, buttons),
+    status);
+  offer.hidden = false;
+  (restoreButton ?? fileButton).focus();
 }
 
 // Routes are `#screen` or `#screen/param` (a record's id, or `new`). Each view is

@@ -1,7 +1,7 @@
 // Settings: who this computer records as, the seats our area covers (with who holds each
 // now), every current MP imported from Parliament (in the background, with progress and
 // cancel), the reminders' thresholds, letters (our address and the templates, templates.js),
-// and the records deleted lately, which can be brought back.
+// backups (backups.js), and the records deleted lately, which can be brought back.
 
 import { h, replace } from '../dom.js';
 import { api } from '../api.js';
@@ -9,6 +9,7 @@ import { dateTime, longDate } from '../format.js';
 import { field, clearErrors, showError } from '../form.js';
 import { toast } from '../toast.js';
 import { lettersSettings } from './templates.js';
+import { backupsCard, takeRestoredNotice } from './backups.js';
 
 const REMINDER_FORM = 'reminder-settings-form';
 const REMINDER_FIELDS = [
@@ -280,6 +281,12 @@ export function settingsScreen(status, catalogue, navigate) {
   }
 
   const letters = lettersSettings(catalogue);
+  const backups = backupsCard();
+
+  // After a restore the window starts again from scratch (backups.js) and this screen is built
+  // anew, whichever screen opens first: say here what was restored.
+  const restored = takeRestoredNotice();
+  if (restored) toast(restored);
 
   const root = h('section', { class: 'screen', testid: 'settings-view', 'aria-labelledby': 'settings-title' },
     h('header', { class: 'screen-head' },
@@ -290,7 +297,7 @@ export function settingsScreen(status, catalogue, navigate) {
         h('dl', { class: 'facts plain' },
           row('Organisation', status.organisation?.name ?? '—', 'settings-organisation'),
           row('Recording as', status.member?.full_name ?? '—', 'settings-member')),
-        h('p', { class: 'muted small' }, 'Your records are kept on this computer only. Use “rapport-cli export” to take a complete copy.')),
+        h('p', { class: 'muted small' }, 'Your records are kept on this computer only. Backups, below, keep copies of them; “rapport-cli export” takes a complete copy as a file.')),
       h('section', { class: 'settings-card', 'aria-labelledby': 'settings-seats' },
         h('h2', { id: 'settings-seats' }, 'Seats your area covers'),
         h('p', { class: 'muted small' }, 'An area can straddle two constituencies. Each seat keeps who held it when, so the history survives an election.'),
@@ -306,6 +313,7 @@ export function settingsScreen(status, catalogue, navigate) {
         h('p', { class: 'muted small' }, 'When Today reminds you to chase, thank or check in. Follow-ups and promises are due on their own dates.'),
         reminderBody),
       letters.el,
+      backups.el,
       h('section', { class: 'settings-card wide', 'aria-labelledby': 'settings-deleted' },
         h('h2', { id: 'settings-deleted' }, 'Recently deleted'),
         h('p', { class: 'muted small' }, 'Nothing is erased when you delete it. Restore anything here; a meeting comes back with its asks, commitments and follow-ups.'),
@@ -359,6 +367,7 @@ export function settingsScreen(status, catalogue, navigate) {
     watchImport();
     loadReminderSettings();
     letters.show();
+    backups.show();
     try {
       const [seats, deleted] = await Promise.all([api.coveredSeats(), api.deletedRecords(200)]);
       renderSeats(seats);
@@ -382,6 +391,7 @@ export function settingsScreen(status, catalogue, navigate) {
     if (letters.leave() === false) return false;
     onScreen = false;
     stopWatching();
+    backups.leave();
     return true;
   }
 
