@@ -557,17 +557,9 @@ fn run(cli: Cli) -> Outcome {
                 }
             };
             let representative = store.find_representative(&representative)?;
-            let meeting_id = match meeting {
-                Some(text) => Some(
-                    text.trim()
-                        .parse()
-                        .map_err(|_| format!("--meeting wants a meeting's id, not \"{text}\"."))?,
-                ),
-                None => None,
-            };
             let pack = store.briefing(&BriefingRequest {
                 representative_id: representative.id,
-                meeting_id,
+                meeting_id: interaction_id(meeting, "meeting")?,
                 include_private,
                 recent: Some(recent),
             })?;
@@ -629,23 +621,12 @@ fn run(cli: Cli) -> Outcome {
                     );
                 }
             };
-            let id =
-                |text: Option<String>,
-                 what: &str|
-                 -> Outcome<Option<rapport_core::ids::InteractionId>> {
-                    match text {
-                        Some(text) => Ok(Some(text.trim().parse().map_err(|_| {
-                            format!("--{what} wants a {what}'s id, not \"{text}\".")
-                        })?)),
-                        None => Ok(None),
-                    }
-                };
             let representative = store.find_representative(&representative)?;
             let composed = store.draft_letter(&rapport_core::storage::LetterRequest {
                 template_id: chosen.id,
                 representative_id: representative.id,
-                meeting_id: id(meeting, "meeting")?,
-                letter_id: id(letter, "letter")?,
+                meeting_id: interaction_id(meeting, "meeting")?,
+                letter_id: interaction_id(letter, "letter")?,
             })?;
             if pdf {
                 let document = store.letter_document(representative.id, &composed.draft)?;
@@ -737,6 +718,21 @@ fn open_store(data_dir: &Path) -> Outcome<Store> {
 
 /// Writes `bytes` to standard output when `out` is "-", else to the file `out` (whole, or not at
 /// all); true if it went to a file.
+/// An interaction's id given with `--meeting` or `--letter`, if one was.
+fn interaction_id(
+    text: Option<String>,
+    what: &str,
+) -> Outcome<Option<rapport_core::ids::InteractionId>> {
+    match text {
+        Some(text) => {
+            Ok(Some(text.trim().parse().map_err(|_| {
+                format!("--{what} wants a {what}'s id, not \"{text}\".")
+            })?))
+        }
+        None => Ok(None),
+    }
+}
+
 fn write_out(out: &Path, bytes: &[u8]) -> Outcome<bool> {
     if out == Path::new("-") {
         io::stdout()
