@@ -6,6 +6,7 @@
 
 pub mod briefing;
 pub mod calendar;
+pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod ids;

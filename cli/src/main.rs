@@ -162,6 +162,18 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Write sample data into a new data folder: `small` is a believable (fictional) partnership
+    /// to try Rapport with; `large` is a national programme for the benchmarks (1,000,000
+    /// interactions; a few minutes). The same seed always gives the same data.
+    SeedDemo {
+        #[arg(long, value_enum, default_value = "small")]
+        size: DemoSizeArg,
+        /// A new, empty folder for it.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
     /// Copy the whole database to FILE: a backup to keep somewhere safe. It is consistent even
     /// while the app is writing.
     Backup {
@@ -235,7 +247,40 @@ fn main() -> ExitCode {
     }
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum DemoSizeArg {
+    Small,
+    Large,
+}
+
 fn run(cli: Cli) -> Outcome {
+    if let Command::SeedDemo { size, out, seed } = &cli.command {
+        let size = match size {
+            DemoSizeArg::Small => rapport_core::demo::DemoSize::Small,
+            DemoSizeArg::Large => rapport_core::demo::DemoSize::Large,
+        };
+        fs::create_dir_all(out)
+            .map_err(|e| format!("Could not make the folder {}: {e}", out.display()))?;
+        let now = std::env::var("RAPPORT_FIXED_NOW")
+            .ok()
+            .and_then(|at| Clock::fixed_from_str(&at))
+            .unwrap_or(Clock::System)
+            .now();
+        let started = std::time::Instant::now();
+        let made = rapport_core::demo::generate(&out.join(DATABASE_FILE), size, *seed, now)?;
+        println!(
+            "Wrote sample data to {} in {:.1} s: {} people, {} representatives, {} interactions, {} commitments, {} follow-ups, {} asks.",
+            out.display(),
+            started.elapsed().as_secs_f64(),
+            made.people,
+            made.representatives,
+            made.interactions,
+            made.commitments,
+            made.follow_ups,
+            made.asks
+        );
+        return Ok(());
+    }
     let data_dir = data_dir(cli.data_dir)?;
     let database = data_dir.join(DATABASE_FILE);
     // These work on the file, even one too damaged to open.
@@ -656,7 +701,7 @@ fn run(cli: Cli) -> Outcome {
                 bytes.div_ceil(1024)
             );
         }
-        Command::Restore { .. } | Command::Backups => {
+        Command::Restore { .. } | Command::Backups | Command::SeedDemo { .. } => {
             unreachable!("handled before the store opens")
         }
         Command::Ics { out } => {

@@ -10,6 +10,7 @@ use tempfile::TempDir;
 mod backup;
 mod briefing;
 mod csv;
+mod demo;
 mod letters;
 mod logging;
 mod lookup;
