@@ -11,10 +11,13 @@ use crate::domain::{
 use crate::ids::{InteractionId, PersonId, RepresentativeId, SeatId};
 use crate::{Error, Result};
 
-/// Interactions this representative took part in (not deleted): the profile's base set.
-const WITH_REP: &str = "EXISTS (SELECT 1 FROM interaction_participants ip
-                                 WHERE ip.interaction_id = i.id AND ip.representative_id = :rep AND ip.deleted_at IS NULL)
-                        AND i.deleted_at IS NULL";
+/// Interactions this representative took part in (not deleted), found from their side: each
+/// participant row carries its interaction's time (migration 0003), so this is one index range
+/// for the representative, never a pass over every interaction. The benchmark suite found the
+/// pass (0.5 to 0.7 s a query on a million interactions).
+const FROM_REP: &str = "FROM interaction_participants ip
+                         JOIN interactions i ON i.id = ip.interaction_id AND i.deleted_at IS NULL
+                        WHERE ip.representative_id = :rep AND ip.deleted_at IS NULL";
 
 pub(crate) fn offices(
     conn: &Connection,
@@ -98,7 +101,7 @@ pub(crate) fn relationship(
     primary: Option<(PersonId, String)>,
 ) -> Result<Relationship> {
     let (first, last, count) = conn.query_row(
-        &format!("SELECT min(i.occurred_at), max(i.occurred_at), count(*) FROM interactions i WHERE i.status = 'held' AND {WITH_REP}"),
+        &format!("SELECT min(ip.occurred_at), max(ip.occurred_at), count(DISTINCT i.id) {FROM_REP} AND i.status = 'held'"),
         named_params! { ":rep": rep },
         |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
     )?;
@@ -118,12 +121,12 @@ pub(crate) fn timeline(
     offset: i64,
 ) -> Result<(Vec<crate::domain::InteractionSummary>, i64)> {
     let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM interactions i WHERE {WITH_REP}"),
+        &format!("SELECT count(DISTINCT i.id) {FROM_REP}"),
         named_params! { ":rep": rep },
         |row| row.get(0),
     )?;
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT i.id FROM interactions i WHERE {WITH_REP} ORDER BY i.occurred_at DESC, i.seq DESC LIMIT :limit OFFSET :offset"
+        "SELECT i.id {FROM_REP} ORDER BY ip.occurred_at DESC, i.seq DESC LIMIT :limit OFFSET :offset"
     ))?;
     let ids: Vec<InteractionId> = stmt
         .query_map(

@@ -1,0 +1,259 @@
+//! The benchmark suite on the large sample dataset (`rapport-cli seed-demo --size large`):
+//! 1,650 representatives, 5,000 people, 1,000,000 interactions over 15 years.
+//!
+//! Run with `cargo bench -p rapport-pdf --bench suite`. The dataset is generated once (a few
+//! minutes; deterministic from the seed) into `target/rapport-bench/large-seed2026/`, the same
+//! file the reminders bench uses. For each screen's query it prints the median of 20 runs of
+//! the store's answer, the median of the best hand-written SQL giving the same answer over the
+//! same file in the same run, their ratio, and the target beside each.
+//!
+//! It lives in rapport-pdf because it also typesets the briefing pack.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rapport_core::briefing::BriefingRequest;
+use rapport_core::demo::DemoSize;
+use rapport_core::domain::{CommitmentFilter, InteractionInput};
+use rapport_core::ids::RepresentativeId;
+use rapport_core::{Clock, Store};
+use rusqlite::{Connection, OpenFlags};
+use serde_json::json;
+
+const NOW: &str = "2026-11-24T09:00:00Z";
+const SEED: u64 = 2026;
+const RUNS: usize = 20;
+
+fn database() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/rapport-bench");
+    let path = dir
+        .join(format!("large-seed{SEED}"))
+        .join("rapport.sqlite3");
+    if !path.exists() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        eprintln!("Generating the 1,000,000-interaction database (once, a few minutes)…");
+        let started = Instant::now();
+        let now = chrono::DateTime::parse_from_rfc3339(NOW)
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        if let Err(error) = rapport_core::demo::generate(&path, DemoSize::Large, SEED, now) {
+            let _ = std::fs::remove_file(&path);
+            panic!("the benchmark database could not be generated: {error}");
+        }
+        eprintln!("…in {:.0} s", started.elapsed().as_secs_f64());
+    }
+    path
+}
+
+fn median(mut runs: Vec<Duration>) -> Duration {
+    runs.sort();
+    runs[runs.len() / 2]
+}
+
+fn time<T>(mut work: impl FnMut() -> T) -> (Duration, T) {
+    let last = work(); // warm the statement cache and the pages
+    let runs: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let started = Instant::now();
+            std::hint::black_box(work());
+            started.elapsed()
+        })
+        .collect();
+    (median(runs), last)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn row(what: &str, store: Duration, hand: Option<Duration>, target_ms: f64) {
+    let ratio = hand.map(|h| ms(store) / ms(h).max(0.001));
+    let meets = ms(store) <= target_ms && ratio.is_none_or(|r| r <= 3.0);
+    println!(
+        "{what:<52} {:>9.2} ms {:>11} {:>8}   target < {target_ms} ms{}  {}",
+        ms(store),
+        hand.map(|h| format!("{:.2} ms", ms(h)))
+            .unwrap_or_else(|| "—".into()),
+        ratio
+            .map(|r| format!("{r:.1}x"))
+            .unwrap_or_else(|| "—".into()),
+        if hand.is_some() { ", ≤ 3x" } else { "" },
+        if meets { "met" } else { "NOT MET" }
+    );
+}
+
+fn main() {
+    let path = database();
+    let mut store = Store::open(&path)
+        .unwrap()
+        .with_clock(Clock::fixed_from_str(NOW).unwrap());
+    let raw = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let today = "2026-11-24";
+
+    // The representative with the most interactions: the heaviest profile and pack.
+    let (rep_bytes, _): (Vec<u8>, i64) = raw
+        .query_row(
+            "SELECT representative_id, count(*) AS n FROM interaction_participants
+              WHERE representative_id IS NOT NULL GROUP BY representative_id ORDER BY n DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let rep = RepresentativeId(uuid::Uuid::from_slice(&rep_bytes).unwrap());
+
+    println!(
+        "{:<52} {:>12} {:>11} {:>8}",
+        "On 1,000,000 interactions", "Rapport", "hand SQL", "ratio"
+    );
+
+    // Today: the store's agenda, against the open follow-ups and commitments due within a
+    // week (the bulk of what it reads) by hand.
+    let (agenda_time, agenda) = time(|| store.agenda().unwrap());
+    let (hand_time, _) = time(|| {
+        raw.query_row(
+            "SELECT (SELECT count(*) FROM follow_ups WHERE status = 'open' AND due_date <= date(?1, '+7 days') AND deleted_at IS NULL)
+                  + (SELECT count(*) FROM commitments WHERE status = 'open' AND due_date <= date(?1, '+7 days') AND deleted_at IS NULL)",
+            [today],
+            |r| r.get::<_, i64>(0),
+        )
+        .unwrap()
+    });
+    row(
+        &format!(
+            "Today's reminders ({} shown; hand: a count)",
+            agenda.overdue.len() + agenda.due_today.len() + agenda.next_week.len()
+        ),
+        agenda_time,
+        Some(hand_time),
+        10.0,
+    );
+
+    // A representative's profile with the first page of their timeline.
+    let (profile_time, profile) = time(|| store.representative_profile(rep, 20).unwrap());
+    let (hand_time, _) = time(|| {
+        let mut stmt = raw
+            .prepare_cached(
+                "SELECT i.id, i.kind, i.occurred_at, i.subject FROM interaction_participants ip
+                   JOIN interactions i ON i.id = ip.interaction_id AND i.deleted_at IS NULL
+                  WHERE ip.representative_id = ?1 AND ip.deleted_at IS NULL
+                  ORDER BY ip.occurred_at DESC LIMIT 20",
+            )
+            .unwrap();
+        let page: Vec<Vec<u8>> = stmt
+            .query_map([&rep_bytes], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        page
+    });
+    row(
+        &format!(
+            "Profile, first 20 of {} interactions (hand: the page)",
+            profile.timeline_total
+        ),
+        profile_time,
+        Some(hand_time),
+        10.0,
+    );
+    assert_eq!(profile.timeline.len(), 20);
+
+    // Search: a common word and a rare one.
+    for (label, words) in [("common", "topic"), ("rare", "commitment 123457")] {
+        let (search_time, hits) = time(|| store.search(words, 50).unwrap());
+        let (hand_time, _) = time(|| {
+            let mut stmt = raw
+                .prepare_cached("SELECT kind, subject_id FROM search_index WHERE search_index MATCH ?1 ORDER BY rank LIMIT 50")
+                .unwrap();
+            let found: Vec<Vec<u8>> = stmt
+                .query_map(
+                    [words
+                        .split(' ')
+                        .map(|w| format!("\"{w}\""))
+                        .collect::<Vec<_>>()
+                        .join(" ")],
+                    |r| r.get(1),
+                )
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            found
+        });
+        row(
+            &format!("Search, a {label} word ({} hits shown)", hits.len()),
+            search_time,
+            Some(hand_time),
+            10.0,
+        );
+    }
+
+    // The asks & commitments list, filtered to overdue.
+    let filter = CommitmentFilter {
+        overdue_only: true,
+        ..Default::default()
+    };
+    let (overdue_time, overdue) = time(|| store.list_commitments(&filter).unwrap());
+    let (hand_time, _) = time(|| {
+        let mut stmt = raw
+            .prepare_cached(
+                "SELECT id, description, due_date FROM commitments
+                  WHERE status = 'open' AND due_date < ?1 AND deleted_at IS NULL ORDER BY due_date",
+            )
+            .unwrap();
+        let found: Vec<Vec<u8>> = stmt
+            .query_map([today], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        found
+    });
+    row(
+        &format!("Commitments, overdue ({} listed)", overdue.len()),
+        overdue_time,
+        Some(hand_time),
+        10.0,
+    );
+
+    // Saving a logged meeting with 5 asks, 5 commitments and 5 follow-ups (each deleted again,
+    // softly, so the file grows by twenty deleted meetings a run).
+    let us = store.setup_status().unwrap().member.unwrap().id;
+    let mut saves = Vec::new();
+    for n in 0..RUNS {
+        let input: InteractionInput = serde_json::from_value(json!({
+            "kind": "surgery_meeting", "direction": "we_contacted", "date": "20/11/2026", "time": "14:30",
+            "subject": format!("Benchmark meeting {n}"), "summary": "What was said.",
+            "representatives": [rep], "our_attendees": [{"person_id": us}],
+            "asks": (0..5).map(|a| json!({"title": format!("Ask {a}"), "status": "made"})).collect::<Vec<_>>(),
+            "commitments": (0..5).map(|c| json!({"who": format!("representative:{rep}"), "description": format!("Promise {c}"), "due_date": "04/12/2026"})).collect::<Vec<_>>(),
+            "follow_ups": (0..5).map(|f| json!({"kind": "send_papers", "description": format!("Follow-up {f}"), "due_date": "28/11/2026"})).collect::<Vec<_>>(),
+        }))
+        .unwrap();
+        let started = Instant::now();
+        let saved = store.save_interaction(&input).unwrap();
+        saves.push(started.elapsed());
+        store.delete_interaction(saved.summary.id).unwrap();
+    }
+    row(
+        "Saving a meeting (5 asks, 5 promises, 5 follow-ups)",
+        median(saves),
+        None,
+        20.0,
+    );
+
+    // The briefing pack as a PDF, for the representative with the most interactions.
+    let request = BriefingRequest {
+        representative_id: rep,
+        meeting_id: None,
+        include_private: false,
+        recent: Some(10),
+    };
+    let (pack_time, pdf) = time(|| {
+        comemo::evict(0);
+        rapport_pdf::briefing_pdf(&store.briefing(&request).unwrap()).unwrap()
+    });
+    row(
+        &format!("Briefing pack PDF ({} KB)", pdf.len() / 1024),
+        pack_time,
+        None,
+        300.0,
+    );
+}
