@@ -8,27 +8,62 @@ use crate::domain::{CodeEnum, InteractionKind, SearchHit, SubjectKind};
 use crate::time::{long_date, long_date_of, long_date_of_day, parse_date};
 use crate::Result;
 
+/// The words of what the user typed, as the query treats them.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'' && c != '-'))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+}
+
 /// The FTS5 query for what the user typed: every word must match, each as a prefix, with
 /// FTS5's own syntax (quotes, `AND`, `*`, `:`) taken literally.
 pub(crate) fn fts_query(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split(|c: char| c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'' && c != '-'))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+    let words: Vec<String> = words(text)
         .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-/// The best `limit` matches for `text`, names and titles weighing more than notes.
+/// Above this many matching records, there are too many to rank by relevance quickly (ranking
+/// scores every match): they are shown newest first instead.
+const COMMON_DOCS: i64 = 20_000;
+
+/// Whether the query matches more than `common` records: counted in the index's own order and
+/// stopped one past the limit, so a rare query costs next to nothing and a common one a bounded
+/// walk.
+fn too_common(conn: &Connection, query: &str, common: i64) -> Result<bool> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ?1 LIMIT ?2)",
+    )?;
+    let found: i64 = stmt.query_row(params![query, common + 1], |row| row.get(0))?;
+    Ok(found > common)
+}
+
+/// The best `limit` matches for `text`, names and titles weighing more than notes; when very
+/// many records match, the newest `limit` of them.
 pub(crate) fn search(conn: &Connection, text: &str, limit: i64) -> Result<Vec<SearchHit>> {
+    search_with(conn, text, limit, COMMON_DOCS)
+}
+
+pub(crate) fn search_with(
+    conn: &Connection,
+    text: &str,
+    limit: i64,
+    common: i64,
+) -> Result<Vec<SearchHit>> {
     let Some(query) = fts_query(text) else {
         return Ok(Vec::new());
     };
-    let mut stmt = conn.prepare_cached(
+    // Newest first is the index's own order, so the search stops after `limit` matches.
+    let order = if too_common(conn, &query, common)? {
+        "rowid DESC"
+    } else {
+        "rank"
+    };
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT kind, subject_id, highlight(search_index, 0, char(2), char(3)),
                 snippet(search_index, 1, char(2), char(3), '…', 16), bm25(search_index, 5.0, 1.0) AS rank
-           FROM search_index WHERE search_index MATCH ?1 ORDER BY rank LIMIT ?2",
-    )?;
+           FROM search_index WHERE search_index MATCH ?1 ORDER BY {order} LIMIT ?2"
+    ))?;
     let rows = stmt.query_map(params![query, limit], |row| {
         Ok((
             row.get::<_, SubjectKind>(0)?,
@@ -171,7 +206,62 @@ pub(crate) fn interaction_line(conn: &Connection, id: Uuid) -> Result<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::fts_query;
+    use super::{fts_query, search_with};
+    use crate::domain::{PersonInput, PersonKind, SetupInput};
+    use crate::Store;
+
+    #[test]
+    fn a_word_in_very_many_records_lists_the_newest_matches_first() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .set_up(&SetupInput {
+                organisation_name: Some("Northfield Big Local".into()),
+                member_name: Some("Amira Khan".into()),
+            })
+            .unwrap();
+        for n in 0..30 {
+            let mut person = PersonInput::named(&format!("Volunteer {n}"), PersonKind::Volunteer);
+            person.notes = Some(
+                if n == 7 {
+                    "volunteer volunteer volunteer"
+                } else {
+                    ""
+                }
+                .into(),
+            );
+            store.save_person(&person).unwrap();
+        }
+        let conn = store.connection_for_tests();
+        // Ranked by relevance (all equal here, so in the order they were written).
+        let ranked = search_with(conn, "volunteer", 5, 1_000).unwrap();
+        assert_eq!(
+            ranked[0].title.replace(['\u{2}', '\u{3}'], ""),
+            "Volunteer 0"
+        );
+        // Too common to rank: the newest five, newest first.
+        let newest = search_with(conn, "volunt", 5, 10).unwrap();
+        let titles: Vec<String> = newest
+            .iter()
+            .map(|h| h.title.replace(['\u{2}', '\u{3}'], ""))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "Volunteer 29",
+                "Volunteer 28",
+                "Volunteer 27",
+                "Volunteer 26",
+                "Volunteer 25"
+            ]
+        );
+        // A rare word beside a common one keeps the ranking.
+        assert_eq!(
+            search_with(conn, "volunteer 7", 5, 10).unwrap()[0]
+                .title
+                .replace(['\u{2}', '\u{3}'], ""),
+            "Volunteer 7"
+        );
+    }
 
     #[test]
     fn typed_words_become_a_safe_prefix_query() {
