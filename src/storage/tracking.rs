@@ -235,20 +235,29 @@ fn ask_from_row(row: &Row) -> rusqlite::Result<AskView> {
 const ASK_ORDER: &str = "ORDER BY a.status IN ('done', 'dropped', 'declined'), coalesce(i.occurred_at, a.created_at) DESC, a.seq DESC";
 
 pub(crate) fn list_asks(conn: &Connection, filter: &AskFilter) -> Result<Vec<AskView>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "{ASKS} AND (:status IS NULL OR a.status = :status)
-                AND (NOT :open_only OR a.status NOT IN ('done', 'dropped', 'declined'))
-                AND (:rep IS NULL OR a.representative_id = :rep)
-                AND (:campaign IS NULL OR a.campaign_id = :campaign)
-         {ASK_ORDER}"
-    ))?;
-    let rows = stmt.query_map(
-        named_params! {
-            ":status": filter.status, ":open_only": filter.open_only, ":rep": filter.representative_id,
-            ":campaign": filter.campaign_id,
-        },
-        ask_from_row,
-    )?;
+    // Only the filters given become conditions, so each can use its index: an "(:x IS NULL OR
+    // …)" condition cannot, and made the profile walk every ask (the benchmark suite found it).
+    let mut sql = ASKS.to_owned();
+    let mut params: Vec<(&str, &dyn ToSql)> = Vec::new();
+    if let Some(status) = &filter.status {
+        sql.push_str(" AND a.status = :status");
+        params.push((":status", status));
+    }
+    if filter.open_only {
+        sql.push_str(" AND a.status NOT IN ('done', 'dropped', 'declined')");
+    }
+    if let Some(rep) = &filter.representative_id {
+        sql.push_str(" AND a.representative_id = :rep");
+        params.push((":rep", rep));
+    }
+    if let Some(campaign) = &filter.campaign_id {
+        sql.push_str(" AND a.campaign_id = :campaign");
+        params.push((":campaign", campaign));
+    }
+    sql.push(' ');
+    sql.push_str(ASK_ORDER);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(&*params, ask_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -377,23 +386,45 @@ pub(crate) fn list_commitments(
             }
             None => (None, None),
         };
-    let mut stmt = conn.prepare_cached(&format!(
-        "{COMMITMENTS}
-           AND (:status IS NULL OR c.status = :status)
-           AND (:side IS NULL OR c.side = :side)
-           AND (:rep IS NULL OR c.representative_id = :rep
-                OR EXISTS (SELECT 1 FROM interaction_participants ip
-                            WHERE ip.interaction_id = c.interaction_id AND ip.representative_id = :rep AND ip.deleted_at IS NULL))
-           AND (:campaign IS NULL OR i.campaign_id = :campaign)
-           AND (:owner_person IS NULL OR c.person_id = :owner_person)
-           AND (:owner_rep IS NULL OR c.representative_id = :owner_rep)
-           AND (NOT :overdue OR (c.status = 'open' AND c.due_date < :today))
-         {COMMITMENT_ORDER}"
-    ))?;
-    let mut rows = stmt.query(named_params! {
-        ":status": filter.status, ":side": filter.side, ":rep": filter.representative_id, ":campaign": filter.campaign_id,
-        ":owner_person": owner_person, ":owner_rep": owner_rep, ":overdue": filter.overdue_only, ":today": today,
-    })?;
+    // Only the filters given become conditions, so each can use its index (see list_asks).
+    let mut sql = COMMITMENTS.to_owned();
+    let mut params: Vec<(&str, &dyn ToSql)> = Vec::new();
+    if let Some(status) = &filter.status {
+        sql.push_str(" AND c.status = :status");
+        params.push((":status", status));
+    }
+    if let Some(side) = &filter.side {
+        sql.push_str(" AND c.side = :side");
+        params.push((":side", side));
+    }
+    if let Some(rep) = &filter.representative_id {
+        sql.push_str(
+            " AND (c.representative_id = :rep
+                   OR EXISTS (SELECT 1 FROM interaction_participants ip
+                               WHERE ip.interaction_id = c.interaction_id AND ip.representative_id = :rep AND ip.deleted_at IS NULL))",
+        );
+        params.push((":rep", rep));
+    }
+    if let Some(campaign) = &filter.campaign_id {
+        sql.push_str(" AND i.campaign_id = :campaign");
+        params.push((":campaign", campaign));
+    }
+    if let Some(person) = &owner_person {
+        sql.push_str(" AND c.person_id = :owner_person");
+        params.push((":owner_person", person));
+    }
+    if let Some(rep) = &owner_rep {
+        sql.push_str(" AND c.representative_id = :owner_rep");
+        params.push((":owner_rep", rep));
+    }
+    if filter.overdue_only {
+        sql.push_str(" AND c.status = 'open' AND c.due_date < :today");
+        params.push((":today", &today));
+    }
+    sql.push(' ');
+    sql.push_str(COMMITMENT_ORDER);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(&*params)?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
         out.push(commitment_from_row(conn, row, today)?);
