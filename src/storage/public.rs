@@ -395,7 +395,15 @@ pub(crate) fn apply(
                 SOURCE,
                 today,
             )?,
-            Step::AddPost(post) => add_post(w, rep.id, post)?,
+            Step::AddPost(post) => seats::insert_office(
+                w,
+                rep.id,
+                post.kind,
+                &post.title,
+                None,
+                post.start_date.as_deref(),
+                SOURCE,
+            )?,
             Step::EndPost(office, _, _, on) => seats::end_term(w, *office, on)?,
             Step::AddChannel(channel) => add_channel(w, rep.id, channel)?,
             Step::DropChannel(id, ..) => {
@@ -423,20 +431,6 @@ fn set_column(
         )?;
         Ok(())
     })
-}
-
-fn add_post(w: &Writer, rep: RepresentativeId, post: &PublicPost) -> Result<()> {
-    let office = OfficeId::new();
-    w.tx.execute(
-        "INSERT INTO offices (id, representative_id, kind, title, start_date, source,
-                              created_at, created_by, updated_at, updated_by)
-         VALUES (:id, :rep, :kind, :title, :start, :source, :now, :author, :now, :author)",
-        named_params! {
-            ":id": office, ":rep": rep, ":kind": post.kind, ":title": post.title,
-            ":start": post.start_date, ":source": SOURCE, ":now": w.now, ":author": w.author,
-        },
-    )?;
-    records::created(w, "offices", &office)
 }
 
 fn add_channel(w: &Writer, rep: RepresentativeId, channel: &PublicChannel) -> Result<()> {

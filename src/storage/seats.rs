@@ -72,13 +72,7 @@ pub(crate) fn set_current_seat(
     }
     let today = format_date(today);
     if let Some((office, ..)) = current {
-        records::updated(w, "offices", &office, "office", || {
-            w.tx.execute(
-                "UPDATE offices SET end_date = ?1 WHERE id = ?2",
-                params![today, office],
-            )?;
-            Ok(())
-        })?;
+        end_term(w, office, &today)?;
     }
     if let Some((seat, name)) = wanted {
         // A change of seat, or of a seat's holder, starts today. A first seat for a seat new
@@ -88,18 +82,16 @@ pub(crate) fn set_current_seat(
             params![seat, OfficeKind::Seat],
             |row| row.get(0),
         )?;
-        let start = (current.is_some() || held_before).then(|| today.clone());
-        let office = OfficeId::new();
-        w.tx.execute(
-            "INSERT INTO offices (id, representative_id, kind, title, seat_id, start_date, source,
-                                  created_at, created_by, updated_at, updated_by)
-             VALUES (:id, :rep, :kind, :title, :seat, :start, 'typed', :now, :author, :now, :author)",
-            named_params! {
-                ":id": office, ":rep": representative, ":kind": OfficeKind::Seat, ":title": name,
-                ":seat": seat, ":start": start, ":now": w.now, ":author": w.author,
-            },
+        let start = (current.is_some() || held_before).then_some(today.as_str());
+        insert_office(
+            w,
+            representative,
+            OfficeKind::Seat,
+            name,
+            Some(seat),
+            start,
+            "typed",
         )?;
-        records::created(w, "offices", &office)?;
     }
     Ok(())
 }
@@ -206,13 +198,35 @@ pub(crate) fn begin_term(
     for (office, _) in holders {
         end_term(w, office, start.unwrap_or(today))?;
     }
+    insert_office(
+        w,
+        representative,
+        OfficeKind::Seat,
+        name,
+        Some(seat),
+        start,
+        source,
+    )
+}
+
+/// Records an office held: a seat term (with its seat) or a post or committee place, from
+/// `start` when known, saying where the record came from (`typed`, `members_api`).
+pub(crate) fn insert_office(
+    w: &Writer,
+    representative: RepresentativeId,
+    kind: OfficeKind,
+    title: &str,
+    seat: Option<SeatId>,
+    start: Option<&str>,
+    source: &str,
+) -> Result<()> {
     let office = OfficeId::new();
     w.tx.execute(
         "INSERT INTO offices (id, representative_id, kind, title, seat_id, start_date, source,
                               created_at, created_by, updated_at, updated_by)
          VALUES (:id, :rep, :kind, :title, :seat, :start, :source, :now, :author, :now, :author)",
         named_params! {
-            ":id": office, ":rep": representative, ":kind": OfficeKind::Seat, ":title": name,
+            ":id": office, ":rep": representative, ":kind": kind, ":title": title,
             ":seat": seat, ":start": start, ":source": source, ":now": w.now, ":author": w.author,
         },
     )?;
