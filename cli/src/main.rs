@@ -261,11 +261,7 @@ fn run(cli: Cli) -> Outcome {
         };
         fs::create_dir_all(out)
             .map_err(|e| format!("Could not make the folder {}: {e}", out.display()))?;
-        let now = std::env::var("RAPPORT_FIXED_NOW")
-            .ok()
-            .and_then(|at| Clock::fixed_from_str(&at))
-            .unwrap_or(Clock::System)
-            .now();
+        let now = clock()?.now();
         let started = std::time::Instant::now();
         let made = rapport_core::demo::generate(&out.join(DATABASE_FILE), size, *seed, now)?;
         println!(
@@ -286,8 +282,7 @@ fn run(cli: Cli) -> Outcome {
     // These work on the file, even one too damaged to open.
     match &cli.command {
         Command::Restore { file } => {
-            let safety =
-                rapport_core::storage::backup::restore(&database, file, chrono::Utc::now())?;
+            let safety = rapport_core::storage::backup::restore(&database, file, clock()?.now())?;
             if let Some(safety) = safety {
                 println!(
                     "Kept the database it replaced as {}.",
@@ -744,14 +739,19 @@ fn data_dir(given: Option<PathBuf>) -> Outcome<PathBuf> {
         })
 }
 
-fn open_store(data_dir: &Path) -> Outcome<Store> {
-    // A fixed clock makes exports repeatable byte for byte, which the end-to-end tests rely on.
-    let clock = match std::env::var("RAPPORT_FIXED_NOW") {
-        Ok(text) => Clock::fixed_from_str(&text).ok_or_else(|| {
+/// The system clock, unless `RAPPORT_FIXED_NOW` fixes it: a fixed clock makes exports
+/// repeatable byte for byte, which the end-to-end tests rely on.
+fn clock() -> Outcome<Clock> {
+    match std::env::var("RAPPORT_FIXED_NOW") {
+        Ok(text) => Ok(Clock::fixed_from_str(&text).ok_or_else(|| {
             format!("RAPPORT_FIXED_NOW should be a time like 2026-11-24T09:00:00Z, not \"{text}\".")
-        })?,
-        Err(_) => Clock::System,
-    };
+        })?),
+        Err(_) => Ok(Clock::System),
+    }
+}
+
+fn open_store(data_dir: &Path) -> Outcome<Store> {
+    let clock = clock()?;
     fs::create_dir_all(data_dir).map_err(|e| {
         format!(
             "Could not create the data folder {}: {e}",

@@ -153,7 +153,19 @@ pub(crate) fn take(
     std::fs::create_dir_all(&dir).map_err(|e| io_error(&dir, e))?;
     let path = dir.join(file_name(now, reason));
     copy(conn, &path)?;
-    describe(&path).ok_or_else(|| io_error(&path, std::io::Error::other("it vanished")))
+    described(&path)
+}
+
+/// A file SQLite keeps beside a database: `rapport.sqlite3-wal`, `rapport.sqlite3-shm`.
+fn beside(db: &Path, suffix: &str) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// The backup just written at `path`.
+fn described(path: &Path) -> Result<BackupFile> {
+    describe(path).ok_or_else(|| io_error(path, std::io::Error::other("it vanished")))
 }
 
 fn describe(path: &Path) -> Option<BackupFile> {
@@ -294,9 +306,7 @@ pub fn restore(db: &Path, from: &Path, now: DateTime<Utc>) -> Result<Option<Back
     copy(&source, &staged)?;
     drop(source);
     for suffix in ["-wal", "-shm"] {
-        let mut side = db.as_os_str().to_owned();
-        side.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(side));
+        let _ = std::fs::remove_file(beside(db, suffix));
     }
     std::fs::rename(&staged, db).map_err(|e| io_error(db, e))?;
     Ok(safety)
@@ -317,14 +327,11 @@ fn keep_before_restore(db: &Path, now: DateTime<Utc>) -> Result<BackupFile> {
     std::fs::create_dir_all(&dir).map_err(|e| io_error(&dir, e))?;
     let to = dir.join(file_name(now, BackupReason::BeforeRestore));
     std::fs::copy(db, &to).map_err(|e| io_error(&to, e))?;
-    let mut wal = db.as_os_str().to_owned();
-    wal.push("-wal");
-    if Path::new(&wal).is_file() {
-        let mut to_wal = to.as_os_str().to_owned();
-        to_wal.push("-wal");
-        std::fs::copy(&wal, PathBuf::from(to_wal)).map_err(|e| io_error(&to, e))?;
+    let wal = beside(db, "-wal");
+    if wal.is_file() {
+        std::fs::copy(&wal, beside(&to, "-wal")).map_err(|e| io_error(&to, e))?;
     }
-    describe(&to).ok_or_else(|| io_error(&to, std::io::Error::other("it vanished")))
+    described(&to)
 }
 
 /// Takes the day's automatic backup of the database at `db`, unless one was taken on the same
