@@ -9,7 +9,7 @@
 
 use std::collections::HashSet;
 
-use rusqlite::{named_params, params, Connection};
+use rusqlite::{named_params, Connection};
 use serde::Serialize;
 
 use super::{records, representatives, seats, settings, Writer};
@@ -381,8 +381,8 @@ pub(crate) fn apply(
     for step in &steps {
         match step {
             Step::Link(id) => representatives::set_parliament_id(w, rep.id, *id)?,
-            Step::Rename(_, name) => set_column(w, rep.id, "full_name", Some(name))?,
-            Step::Party(_, party) => set_column(w, rep.id, "party", party.as_deref())?,
+            Step::Rename(_, name) => representatives::set_column(w, rep.id, "full_name", name)?,
+            Step::Party(_, party) => representatives::set_column(w, rep.id, "party", party)?,
             Step::EndSeat(office, _, on) => seats::end_term(w, *office, on)?,
             Step::Holder(_, member) => successor = Some(record_member(w, member, today)?.0),
             Step::Vacant(_) => {}
@@ -414,22 +414,6 @@ pub(crate) fn apply(
     Ok(RefreshOutcome {
         changes: steps.iter().map(Step::change).collect(),
         successor,
-    })
-}
-
-/// Sets one of the representative's own columns, `column` being one of Rapport's names.
-fn set_column(
-    w: &Writer,
-    rep: RepresentativeId,
-    column: &'static str,
-    value: Option<&str>,
-) -> Result<()> {
-    records::updated(w, "representatives", &rep, "representative", || {
-        w.tx.execute(
-            &format!("UPDATE representatives SET {column} = ?1 WHERE id = ?2"),
-            params![value, rep],
-        )?;
-        Ok(())
     })
 }
 
@@ -545,11 +529,11 @@ pub(crate) fn import_members(w: &Writer, members: &[Member], today: &str) -> Res
         })?;
         let mut changed = false;
         if !same_person(&rep.full_name, &member.name) {
-            set_column(w, id, "full_name", Some(&member.name))?;
+            representatives::set_column(w, id, "full_name", &member.name)?;
             changed = true;
         }
         if member.party.is_some() && rep.party != member.party {
-            set_column(w, id, "party", member.party.as_deref())?;
+            representatives::set_column(w, id, "party", &member.party)?;
             changed = true;
         }
         match seats::current_term(w.tx, id)? {

@@ -146,10 +146,23 @@ pub(crate) fn by_parliament_id(conn: &Connection, member: i64) -> Result<Option<
 
 /// Records which UK Parliament member a representative is (from the Members API).
 pub(crate) fn set_parliament_id(w: &Writer, id: RepresentativeId, member: i64) -> Result<()> {
+    set_column(w, id, "parliament_member_id", &member)
+}
+
+/// Sets one of the representative's own columns (`column` is one of Rapport's names, never
+/// user text), stamped and audited if it changed.
+pub(crate) fn set_column(
+    w: &Writer,
+    id: RepresentativeId,
+    column: &'static str,
+    value: &dyn ToSql,
+) -> Result<()> {
     records::updated(w, "representatives", &id, "representative", || {
         w.tx.execute(
-            "UPDATE representatives SET parliament_member_id = ?1 WHERE id = ?2 AND deleted_at IS NULL",
-            rusqlite::params![member, id],
+            &format!(
+                "UPDATE representatives SET {column} = ?1 WHERE id = ?2 AND deleted_at IS NULL"
+            ),
+            rusqlite::params![value, id],
         )?;
         Ok(())
     })
