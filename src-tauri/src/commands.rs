@@ -286,15 +286,8 @@ pub fn export_calendar(app: AppHandle, state: State<AppState>) -> Reply<Option<S
         return Ok(None);
     };
     let text = state.with(|store| store.calendar())?;
-    std::fs::write(&path, text).map_err(|error| CommandError {
-        code: "io",
-        message: format!(
-            "The calendar could not be saved to {}: {error}. Choose another folder.",
-            path.display()
-        ),
-        field: None,
-    })?;
-    Ok(Some(path.display().to_string()))
+    let saved = crate::save::write(&path, text, "calendar")?;
+    Ok(Some(saved))
 }
 
 /// Makes the briefing pack (`format` "pdf" or "html"), asks where to save it (a native dialog,
@@ -325,16 +318,9 @@ pub fn export_briefing(
     } else {
         rapport_core::briefing::to_html(&pack).into_bytes()
     };
-    std::fs::write(&path, bytes).map_err(|error| CommandError {
-        code: "io",
-        message: format!(
-            "The briefing pack could not be saved to {}: {error}. Choose another folder.",
-            path.display()
-        ),
-        field: None,
-    })?;
+    let saved = crate::save::write(&path, bytes, "briefing pack")?;
     crate::save::open(&app, &path);
-    Ok(Some(path.display().to_string()))
+    Ok(Some(saved))
 }
 
 #[tauri::command(async)]
@@ -363,15 +349,8 @@ pub fn export_csv(app: AppHandle, state: State<AppState>, list: CsvList) -> Repl
     let Some(path) = crate::save::choose(&app, offered, "CSV file", &["csv"]) else {
         return Ok(None);
     };
-    std::fs::write(&path, text).map_err(|error| CommandError {
-        code: "io",
-        message: format!(
-            "The list could not be saved to {}: {error}. Choose another folder.",
-            path.display()
-        ),
-        field: None,
-    })?;
-    Ok(Some(path.display().to_string()))
+    let saved = crate::save::write(&path, text, "list")?;
+    Ok(Some(saved))
 }
 
 /// Finds the constituency and current MP for a postcode (postcodes.io and the UK Parliament

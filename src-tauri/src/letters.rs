@@ -74,17 +74,9 @@ pub fn save_letter_pdf(
     };
     let bytes = rapport_pdf::letter_pdf(&document)
         .map_err(|error| CommandError::new("pdf", error.to_string()))?;
-    std::fs::write(&path, bytes).map_err(|error| {
-        CommandError::new(
-            "io",
-            format!(
-                "The letter could not be saved to {}: {error}. Choose another folder.",
-                path.display()
-            ),
-        )
-    })?;
+    let saved = crate::save::write(&path, bytes, "letter")?;
     crate::save::open(&app, &path);
-    Ok(Some(path.display().to_string()))
+    Ok(Some(saved))
 }
 
 /// Records the letter or email as sent by us now.

@@ -26,6 +26,25 @@ pub fn choose(
         .and_then(|path| path.into_path().ok())
 }
 
+/// Writes `bytes` to `path`, the file the person chose; the path as they should see it, or why
+/// the `what` ("calendar", "letter", …) could not be saved.
+pub fn write(
+    path: &std::path::Path,
+    bytes: impl AsRef<[u8]>,
+    what: &str,
+) -> Result<String, crate::commands::CommandError> {
+    std::fs::write(path, bytes).map_err(|error| {
+        crate::commands::CommandError::new(
+            "io",
+            format!(
+                "The {what} could not be saved to {}: {error}. Choose another folder.",
+                path.display()
+            ),
+        )
+    })?;
+    Ok(path.display().to_string())
+}
+
 /// Opens a file just saved in the system's own viewer (a PDF reader, a browser). A failure is
 /// only logged: the file is saved, and its path is shown to the user.
 pub fn open(app: &AppHandle, path: &std::path::Path) {
