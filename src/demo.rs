@@ -114,6 +114,26 @@ pub fn generate(path: &Path, size: DemoSize, seed: u64, now: DateTime<Utc>) -> R
     }
 }
 
+/// The sample data at `path`, generated first if it is not there yet (the benchmarks keep one
+/// large file between runs). A generation that fails leaves no half-written file behind.
+pub fn ensure(path: &Path, size: DemoSize, seed: u64, now: DateTime<Utc>) -> Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Error::invalid(
+                "out",
+                format!("Could not make the folder {}: {e}", dir.display()),
+            )
+        })?;
+    }
+    generate(path, size, seed, now).inspect_err(|_| {
+        let _ = std::fs::remove_file(path);
+    })?;
+    Ok(())
+}
+
 const FICTIONAL: &str = "Fictional: sample data to try Rapport with. Not a real person.";
 
 fn small(path: &Path, seed: u64, now: DateTime<Utc>) -> Result<DemoSummary> {

@@ -581,13 +581,9 @@ fn run(cli: Cli) -> Outcome {
             include_private,
             recent,
         } => {
-            let pdf = match out
-                .extension()
-                .and_then(|e| e.to_str())
-                .map(str::to_lowercase)
-            {
-                Some(ext) if ext == "pdf" => true,
-                Some(ext) if ext == "html" || ext == "htm" => false,
+            let pdf = match extension(&out).as_deref() {
+                Some("pdf") => true,
+                Some("html" | "htm") => false,
                 _ => {
                     return Err(format!(
                         "--out should end in .pdf or .html, not \"{}\".",
@@ -622,13 +618,9 @@ fn run(cli: Cli) -> Outcome {
             letter,
             out,
         } => {
-            let pdf = match out
-                .extension()
-                .and_then(|e| e.to_str())
-                .map(str::to_lowercase)
-            {
-                Some(ext) if ext == "pdf" => true,
-                Some(ext) if ext == "txt" => false,
+            let pdf = match extension(&out).as_deref() {
+                Some("pdf") => true,
+                Some("txt") => false,
                 _ if out.as_os_str() == "-" => false,
                 _ => {
                     return Err(format!(
@@ -763,6 +755,13 @@ fn open_store(data_dir: &Path) -> Outcome<Store> {
 
 /// Writes `bytes` to standard output when `out` is "-", else to the file `out` (whole, or not at
 /// all); true if it went to a file.
+/// A file name's extension, in lower case.
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+}
+
 /// An interaction's id given with `--meeting` or `--letter`, if one was.
 fn interaction_id(
     text: Option<String>,
