@@ -26,14 +26,15 @@
 //! when the next period without contact runs out.
 
 use std::cmp::Ordering;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
 use uuid::Uuid;
 
 use crate::domain::{
-    Agenda, CodeEnum, Direction, FollowUpKind, InteractionKind, InteractionSummary, NameRef,
-    Notice, Reminder, ReminderAction, ReminderRule, ReminderSettings, Side, SnoozeChoices,
+    Agenda, AgendaLimits, AgendaTotals, CodeEnum, Direction, FollowUpKind, InteractionKind,
+    InteractionSummary, NameRef, Notice, Reminder, ReminderAction, ReminderRule, ReminderSettings,
+    Side, SnoozeChoices,
 };
 use crate::time::{format_date, london_date, long_date};
 
@@ -142,100 +143,274 @@ pub struct Facts {
     pub dismissals: Vec<Dismissal>,
 }
 
-/// Today's reminders from `facts` at `now`, sorted into the Today screen's sections.
+/// Today's reminders from `facts` at `now`, every one of them, sorted into the Today screen's
+/// sections. (The store lists a page of each: `Plan::agenda`.)
 pub fn agenda(
     facts: &Facts,
     now: DateTime<Utc>,
     settings: &ReminderSettings,
     upcoming_meetings: Vec<InteractionSummary>,
 ) -> Agenda {
+    plan(facts.clone(), now, settings).agenda(&AgendaLimits::all(), upcoming_meetings)
+}
+
+/// Which facts a reminder was worded from, to word it again once the details of a follow-up or
+/// commitment are read (the store reads those only for the reminders listed).
+#[derive(Debug, Clone, Copy)]
+enum Source {
+    FollowUp(usize),
+    Commitment(usize),
+    Rule,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    reminder: Reminder,
+    source: Source,
+}
+
+/// Every reminder in force at a moment, sorted into the Today screen's sections: overdue, due
+/// today and in the next seven days by due date, snoozed by the date each comes back (then by
+/// title). Each is worded from the facts as read; `agenda` lists a page of each section.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    today: NaiveDate,
+    facts: Facts,
+    overdue: Vec<Candidate>,
+    due_today: Vec<Candidate>,
+    next_week: Vec<Candidate>,
+    snoozed: Vec<Candidate>,
+}
+
+/// The reminder rules applied to `facts` at `now`.
+pub fn plan(facts: Facts, now: DateTime<Utc>, settings: &ReminderSettings) -> Plan {
     let today = london_date(now);
     let horizon = today + Days::new(LOOK_AHEAD_DAYS);
-    let mut candidates: Vec<(Reminder, Option<NaiveDate>)> = Vec::new();
+    let dismissals = Dismissals::of(&facts.dismissals);
+    let mut candidates: Vec<(Candidate, Option<NaiveDate>)> = Vec::new();
+    let candidate = |reminder, source| Candidate { reminder, source };
 
-    for f in &facts.follow_ups {
+    for (index, f) in facts.follow_ups.iter().enumerate() {
         if f.due <= horizon {
-            candidates.push((follow_up(f, today), f.snoozed_until));
+            candidates.push((
+                candidate(follow_up(f, today), Source::FollowUp(index)),
+                f.snoozed_until,
+            ));
         }
     }
-    for c in &facts.commitments {
+    for (index, c) in facts.commitments.iter().enumerate() {
         if c.due <= horizon {
-            let snooze = snoozed(facts, ReminderRule::CommitmentDue, c.id, None);
-            candidates.push((commitment(c, today), snooze.flatten()));
+            let snooze = dismissals.of_subject(ReminderRule::CommitmentDue, c.id, None);
+            candidates.push((
+                candidate(commitment(c, today), Source::Commitment(index)),
+                snooze.flatten(),
+            ));
         }
     }
+    let mut rule_based = |reminder: Reminder, since: Option<DateTime<Utc>>| match dismissals
+        .of_subject(reminder.rule, reminder.subject_id, since)
+    {
+        Some(None) => {}
+        snooze => candidates.push((candidate(reminder, Source::Rule), snooze.flatten())),
+    };
     for contact in &facts.contacts {
         for reminder in contact_rules(contact, today, settings) {
             let since = contact.last.as_ref().map_or(contact.added_at, |l| l.at);
-            match snoozed(facts, reminder.rule, reminder.subject_id, Some(since)) {
-                Some(None) => {}
-                snooze => candidates.push((reminder, snooze.flatten())),
-            }
+            rule_based(reminder, Some(since));
         }
     }
     for m in &facts.meetings {
         if let Some(reminder) = thank_you(m, today, settings) {
-            match snoozed(facts, reminder.rule, m.id, None) {
-                Some(None) => {}
-                snooze => candidates.push((reminder, snooze.flatten())),
-            }
+            rule_based(reminder, None);
         }
     }
     for a in &facts.asks {
         if let Some(reminder) = ask_waiting(a, today, settings) {
-            match snoozed(facts, reminder.rule, a.id, None) {
-                Some(None) => {}
-                snooze => candidates.push((reminder, snooze.flatten())),
-            }
+            rule_based(reminder, None);
         }
     }
 
-    let mut agenda = Agenda {
-        date: format_date(today),
+    let mut plan = Plan {
+        today,
+        facts: Facts::default(),
         overdue: Vec::new(),
         due_today: Vec::new(),
         next_week: Vec::new(),
         snoozed: Vec::new(),
-        upcoming_meetings,
-        snooze_choices: snooze_choices(today),
     };
-    for (mut reminder, snoozed_until) in candidates {
-        let due = NaiveDate::parse_from_str(&reminder.due_date, "%Y-%m-%d").unwrap_or(today);
+    for (mut c, snoozed_until) in candidates {
+        let due = NaiveDate::parse_from_str(&c.reminder.due_date, "%Y-%m-%d").unwrap_or(today);
         match snoozed_until {
             Some(until) if until > today => {
-                reminder.snoozed_until = Some(format_date(until));
-                agenda.snoozed.push(reminder);
+                c.reminder.snoozed_until = Some(format_date(until));
+                plan.snoozed.push(c);
             }
             _ => match due.cmp(&today) {
-                Ordering::Less => agenda.overdue.push(reminder),
-                Ordering::Equal => agenda.due_today.push(reminder),
-                Ordering::Greater => agenda.next_week.push(reminder),
+                Ordering::Less => plan.overdue.push(c),
+                Ordering::Equal => plan.due_today.push(c),
+                Ordering::Greater => plan.next_week.push(c),
             },
         }
     }
-    for list in [
-        &mut agenda.overdue,
-        &mut agenda.due_today,
-        &mut agenda.next_week,
-    ] {
-        list.sort_by(|a, b| (&a.due_date, &a.title).cmp(&(&b.due_date, &b.title)));
+    for list in [&mut plan.overdue, &mut plan.due_today, &mut plan.next_week] {
+        list.sort_by(|a, b| {
+            (&a.reminder.due_date, &a.reminder.title)
+                .cmp(&(&b.reminder.due_date, &b.reminder.title))
+        });
     }
-    agenda
-        .snoozed
-        .sort_by(|a, b| (&a.snoozed_until, &a.title).cmp(&(&b.snoozed_until, &b.title)));
-    agenda
+    plan.snoozed.sort_by(|a, b| {
+        (&a.reminder.snoozed_until, &a.reminder.title)
+            .cmp(&(&b.reminder.snoozed_until, &b.reminder.title))
+    });
+    plan.facts = facts;
+    plan
+}
+
+impl Plan {
+    /// Today on the London calendar, `YYYY-MM-DD`.
+    pub fn date(&self) -> String {
+        format_date(self.today)
+    }
+
+    /// The first of each section, as many as `limits` says, with each section's total.
+    pub fn agenda(
+        &self,
+        limits: &AgendaLimits,
+        upcoming_meetings: Vec<InteractionSummary>,
+    ) -> Agenda {
+        let page = |list: &[Candidate], limit: usize| -> Vec<Reminder> {
+            list.iter().take(limit).map(|c| self.word(c)).collect()
+        };
+        Agenda {
+            date: self.date(),
+            overdue: page(&self.overdue, limits.overdue),
+            due_today: page(&self.due_today, limits.due_today),
+            next_week: page(&self.next_week, limits.next_week),
+            snoozed: page(&self.snoozed, limits.snoozed),
+            totals: AgendaTotals {
+                overdue: self.overdue.len(),
+                due_today: self.due_today.len(),
+                next_week: self.next_week.len(),
+                snoozed: self.snoozed.len(),
+            },
+            upcoming_meetings,
+            snooze_choices: snooze_choices(self.today),
+        }
+    }
+
+    /// Everything due now, overdue first, as worded from the facts read.
+    pub fn due_now(&self) -> impl Iterator<Item = &Reminder> {
+        self.overdue
+            .iter()
+            .chain(&self.due_today)
+            .map(|c| &c.reminder)
+    }
+
+    /// The keys of everything due now.
+    pub fn due_now_keys(&self) -> HashSet<String> {
+        self.due_now().map(|r| r.key.clone()).collect()
+    }
+
+    /// The follow-ups and commitments (as indexes into the facts) behind the reminders `limits`
+    /// lists, and behind those due now whose keys are not in `seen` (when given): the ones whose
+    /// details (who, with whom, which meeting) are worth reading.
+    pub fn wanted(
+        &self,
+        limits: &AgendaLimits,
+        seen: Option<&HashSet<String>>,
+    ) -> (Vec<usize>, Vec<usize>) {
+        let listed = [
+            (&self.overdue, limits.overdue),
+            (&self.due_today, limits.due_today),
+            (&self.next_week, limits.next_week),
+            (&self.snoozed, limits.snoozed),
+        ]
+        .into_iter()
+        .flat_map(|(list, limit)| list.iter().take(limit));
+        let fresh = seen.into_iter().flat_map(|seen| {
+            self.overdue
+                .iter()
+                .chain(&self.due_today)
+                .filter(|c| !seen.contains(&c.reminder.key))
+        });
+        let (mut follow_ups, mut commitments) = (Vec::new(), Vec::new());
+        for c in listed.chain(fresh) {
+            match c.source {
+                Source::FollowUp(i) => follow_ups.push(i),
+                Source::Commitment(i) => commitments.push(i),
+                Source::Rule => {}
+            }
+        }
+        (follow_ups, commitments)
+    }
+
+    /// The facts the reminders were worded from, to add the details of those `wanted` lists.
+    pub fn facts_mut(&mut self) -> &mut Facts {
+        &mut self.facts
+    }
+
+    /// The reminder, worded again from the facts as they are now (with any details read since).
+    fn word(&self, c: &Candidate) -> Reminder {
+        let mut reminder = match c.source {
+            Source::FollowUp(i) => follow_up(&self.facts.follow_ups[i], self.today),
+            Source::Commitment(i) => commitment(&self.facts.commitments[i], self.today),
+            Source::Rule => return c.reminder.clone(),
+        };
+        reminder.snoozed_until.clone_from(&c.reminder.snoozed_until);
+        reminder
+    }
+}
+
+/// The snoozes and dismissals on record, by subject.
+struct Dismissals<'a>(HashMap<Uuid, Vec<&'a Dismissal>>);
+
+impl<'a> Dismissals<'a> {
+    fn of(all: &'a [Dismissal]) -> Self {
+        let mut by_subject: HashMap<Uuid, Vec<&Dismissal>> = HashMap::new();
+        for d in all {
+            by_subject.entry(d.subject_id).or_default().push(d);
+        }
+        Dismissals(by_subject)
+    }
+
+    /// The snooze or dismissal in force for this reminder: `None` if there is none, `Some(None)`
+    /// if it is dismissed, `Some(Some(date))` if snoozed to a date (which may have passed).
+    /// With `since`, only those made after it count: a new period starts afresh.
+    fn of_subject(
+        &self,
+        rule: ReminderRule,
+        subject: Uuid,
+        since: Option<DateTime<Utc>>,
+    ) -> Option<Option<NaiveDate>> {
+        self.0
+            .get(&subject)?
+            .iter()
+            .filter(|d| d.rule == rule)
+            .filter(|d| since.is_none_or(|since| d.at >= since))
+            .max_by_key(|d| d.at)
+            .map(|d| d.until)
+    }
+}
+
+/// What a watch on the clock learns at each look (`Store::newly_due`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewlyDue {
+    /// Today on the London calendar, `YYYY-MM-DD`.
+    pub date: String,
+    /// The keys of everything due now.
+    pub due_now: HashSet<String>,
+    /// What is due now that was not due at the last look.
+    pub notice: Option<Notice>,
 }
 
 /// The notification when the app opens: how much is due, the first few things, and how many
 /// fell due since the reminders were last looked at on `last_seen`. `None` if nothing is due.
-pub fn opening_notice(agenda: &Agenda, last_seen: Option<NaiveDate>) -> Option<Notice> {
-    let due = agenda.due_in_words()?;
-    let mut body = listed(agenda.due_now());
-    if let Some(seen) = last_seen
-        .map(format_date)
-        .filter(|seen| *seen < agenda.date)
-    {
-        let fell_due = agenda.due_now().filter(|r| r.due_date > seen).count();
+pub fn opening_notice(plan: &Plan, last_seen: Option<NaiveDate>) -> Option<Notice> {
+    let due = crate::domain::due_in_words(plan.overdue.len(), plan.due_today.len())?;
+    let mut body = listed(plan.due_now());
+    let today = plan.date();
+    if let Some(seen) = last_seen.map(format_date).filter(|seen| *seen < today) {
+        let fell_due = plan.due_now().filter(|r| r.due_date > seen).count();
         if fell_due > 0 {
             body.push_str(&format!("\n{fell_due} fell due while Rapport was closed."));
         }
@@ -248,10 +423,13 @@ pub fn opening_notice(agenda: &Agenda, last_seen: Option<NaiveDate>) -> Option<N
 
 /// The notification while the app runs: what is due now that was not due at the last look
 /// (`seen` holds the keys due then). `None` if nothing new fell due.
-pub fn newly_due_notice(agenda: &Agenda, seen: &HashSet<String>) -> Option<Notice> {
-    let fresh: Vec<&Reminder> = agenda
-        .due_now()
-        .filter(|r| !seen.contains(&r.key))
+pub fn newly_due_notice(plan: &Plan, seen: &HashSet<String>) -> Option<Notice> {
+    let fresh: Vec<Reminder> = plan
+        .overdue
+        .iter()
+        .chain(&plan.due_today)
+        .filter(|c| !seen.contains(&c.reminder.key))
+        .map(|c| plan.word(c))
         .collect();
     match fresh.as_slice() {
         [] => None,
@@ -261,7 +439,7 @@ pub fn newly_due_notice(agenda: &Agenda, seen: &HashSet<String>) -> Option<Notic
         }),
         many => Some(Notice {
             title: format!("{} reminders are now due", many.len()),
-            body: listed(many.iter().copied()),
+            body: listed(many.iter()),
         }),
     }
 }
@@ -287,24 +465,6 @@ pub fn snooze_choices(today: NaiveDate) -> SnoozeChoices {
         tomorrow: format_date(today + Days::new(1)),
         next_week: format_date(today + Days::new(to_monday)),
     }
-}
-
-/// The snooze or dismissal in force for this reminder: `None` if there is none, `Some(None)`
-/// if it is dismissed, `Some(Some(date))` if snoozed to a date (which may have passed).
-/// With `since`, only those made after it count: a new period starts afresh.
-fn snoozed(
-    facts: &Facts,
-    rule: ReminderRule,
-    subject: Uuid,
-    since: Option<DateTime<Utc>>,
-) -> Option<Option<NaiveDate>> {
-    facts
-        .dismissals
-        .iter()
-        .filter(|d| d.rule == rule && d.subject_id == subject)
-        .filter(|d| since.is_none_or(|since| d.at >= since))
-        .max_by_key(|d| d.at)
-        .map(|d| d.until)
 }
 
 fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
@@ -1006,18 +1166,21 @@ mod tests {
             ],
             ..Facts::default()
         };
-        let agenda = run(&facts, noon("2026-11-24"));
-        let notice = opening_notice(&agenda, Some(day("2026-11-20"))).unwrap();
+        let tuesday = plan(facts, noon("2026-11-24"), &settings());
+        let notice = opening_notice(&tuesday, Some(day("2026-11-20"))).unwrap();
         assert_eq!(notice.title, "Rapport: 3 overdue and 1 due today");
         assert_eq!(
             notice.body,
             "• Send the survey\n• Send the survey\n• Send the survey\n…and 1 more on the Today screen.\n3 fell due while Rapport was closed."
         );
         // Looked at today already: nothing "fell due while closed".
-        let again = opening_notice(&agenda, Some(day("2026-11-24"))).unwrap();
+        let again = opening_notice(&tuesday, Some(day("2026-11-24"))).unwrap();
         assert!(!again.body.contains("closed"), "{}", again.body);
         assert_eq!(
-            opening_notice(&run(&Facts::default(), noon("2026-11-24")), None),
+            opening_notice(
+                &plan(Facts::default(), noon("2026-11-24"), &settings()),
+                None
+            ),
             None
         );
     }
@@ -1031,10 +1194,10 @@ mod tests {
             ],
             ..Facts::default()
         };
-        let tuesday = run(&facts, noon("2026-11-24"));
-        let seen: HashSet<String> = tuesday.due_now().map(|r| r.key.clone()).collect();
+        let tuesday = plan(facts.clone(), noon("2026-11-24"), &settings());
+        let seen = tuesday.due_now_keys();
         assert_eq!(newly_due_notice(&tuesday, &seen), None);
-        let wednesday = run(&facts, at("2026-11-25T00:00:30Z"));
+        let wednesday = plan(facts, at("2026-11-25T00:00:30Z"), &settings());
         let notice = newly_due_notice(&wednesday, &seen).unwrap();
         assert_eq!(notice.title, "Now due: Send the survey");
         assert!(

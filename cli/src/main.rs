@@ -414,7 +414,7 @@ fn run(cli: Cli) -> Outcome {
                 let noon = NaiveTime::from_hms_opt(12, 0, 0).expect("noon is a time");
                 store = store.with_clock(Clock::Fixed(london_to_utc(day, noon)));
             }
-            let agenda = store.agenda()?;
+            let agenda = store.agenda_with(&rapport_core::domain::AgendaLimits::all())?;
             match format {
                 Format::Text => print!("{}", reminders::render(&agenda)),
                 Format::Json => println!("{}", serde_json::to_string_pretty(&agenda)?),

@@ -3,11 +3,11 @@
 
 use rapport_core::briefing::BriefingRequest;
 use rapport_core::domain::{
-    self, Agenda, AskFilter, AskView, Campaign, Catalogue, CommitmentFilter, CommitmentView,
-    CoveredSeat, DeletedRecord, HistoryEntry, Interaction, InteractionInput, InteractionSummary,
-    Person, PersonInput, ReminderKey, ReminderSettings, Representative, RepresentativeInput,
-    RepresentativeProfile, SearchHit, SeatHistory, SeatKind, SetupInput, SetupStatus, StatusChange,
-    StatusChangeInput,
+    self, Agenda, AgendaLimits, AskFilter, AskView, Campaign, Catalogue, CommitmentFilter,
+    CommitmentView, CoveredSeat, DeletedRecord, HistoryEntry, Interaction, InteractionInput,
+    InteractionSummary, Person, PersonInput, ReminderKey, ReminderSettings, Representative,
+    RepresentativeInput, RepresentativeProfile, SearchHit, SeatHistory, SeatKind, SetupInput,
+    SetupStatus, StatusChange, StatusChangeInput,
 };
 use rapport_core::ids::{InteractionId, PersonId, RepresentativeId, SeatId};
 use rapport_core::interchange::csv::{CsvImport, CsvList, CsvPreview};
@@ -226,8 +226,8 @@ pub fn search(state: State<AppState>, text: String, limit: i64) -> Reply<Vec<Sea
 }
 
 #[tauri::command(async)]
-pub fn agenda(state: State<AppState>) -> Reply<Agenda> {
-    state.with(|store| store.agenda())
+pub fn agenda(state: State<AppState>, limits: Option<AgendaLimits>) -> Reply<Agenda> {
+    state.with(|store| store.agenda_with(&limits.unwrap_or_default()))
 }
 
 #[tauri::command(async)]

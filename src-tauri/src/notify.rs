@@ -1,7 +1,7 @@
 //! Desktop notifications of what is due: one when the app opens (including what fell due while
 //! it was closed), then one whenever something falls due while it runs. Clicking one opens
 //! Today. The rules and the words are the core's (`Store::opening_notice`,
-//! `reminders::newly_due_notice`); this module only watches the clock and shows them.
+//! `Store::newly_due`); this module only watches the clock and shows them.
 //!
 //! `RAPPORT_NOTIFICATION_LOG=<file>` (tests only) appends each notification to the file as a
 //! JSON line instead of showing it.
@@ -10,8 +10,7 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::time::Duration;
 
-use rapport_core::domain::{Agenda, Notice};
-use rapport_core::reminders::newly_due_notice;
+use rapport_core::domain::Notice;
 use tauri::{AppHandle, Manager};
 
 use crate::state::AppState;
@@ -34,33 +33,33 @@ fn run(app: AppHandle) {
         Ok(None) => {}
         Err(error) => eprintln!("Rapport: reminders could not be read: {}", error.message()),
     }
-    let Ok(agenda) = state.with(|store| store.agenda()) else {
+    let Ok(first) = state.with(|store| store.newly_due(&HashSet::new())) else {
         return;
     };
-    let mut day = agenda.date.clone();
-    let mut seen = due_keys(&agenda);
+    let mut day = first.date;
+    let mut seen = first.due_now;
     loop {
         std::thread::sleep(LOOK_EVERY);
-        let Ok((agenda, settings)) =
-            state.with(|store| Ok((store.agenda()?, store.reminder_settings()?)))
+        // The sample's reminders are made up: nothing about them reaches the desktop.
+        if state.exploring_sample() {
+            continue;
+        }
+        let Ok((look, settings)) =
+            state.with(|store| Ok((store.newly_due(&seen)?, store.reminder_settings()?)))
         else {
             continue;
         };
-        if agenda.date != day {
+        if look.date != day {
             if settings.notifications {
-                if let Some(notice) = newly_due_notice(&agenda, &seen) {
-                    show(&app, &notice);
+                if let Some(notice) = &look.notice {
+                    show(&app, notice);
                 }
             }
-            day = agenda.date.clone();
+            day = look.date;
         }
         // What became due during the day (a follow-up logged for today) was seen being made.
-        seen = due_keys(&agenda);
+        seen = look.due_now;
     }
-}
-
-fn due_keys(agenda: &Agenda) -> HashSet<String> {
-    agenda.due_now().map(|r| r.key.clone()).collect()
 }
 
 fn show(app: &AppHandle, notice: &Notice) {

@@ -26,8 +26,10 @@ pub use profile::{
     ContactChannel, CoveredSeat, Office, Relationship, RepresentativeProfile, SeatHistory,
     SeatTerm, StaffMember,
 };
+pub(crate) use reminder::due_in_words;
 pub use reminder::{
-    Agenda, Notice, Reminder, ReminderAction, ReminderKey, ReminderSettings, SnoozeChoices,
+    Agenda, AgendaLimits, AgendaTotals, Notice, Reminder, ReminderAction, ReminderKey,
+    ReminderSettings, SnoozeChoices,
 };
 pub use representative::{Representative, RepresentativeInput, SeatRef};
 pub use tracking::{AskFilter, Campaign, CommitmentFilter, StatusChange, StatusChangeInput};

@@ -78,10 +78,59 @@ pub struct Agenda {
     pub due_today: Vec<Reminder>,
     pub next_week: Vec<Reminder>,
     pub snoozed: Vec<Reminder>,
+    /// How many each section holds in all: a section lists at most its `AgendaLimits`, the
+    /// first by due date (by return date when snoozed).
+    pub totals: AgendaTotals,
     /// Planned meetings from now on, soonest first.
     pub upcoming_meetings: Vec<InteractionSummary>,
     /// The dates the snooze buttons offer.
     pub snooze_choices: SnoozeChoices,
+}
+
+/// How many reminders each section of the agenda holds in all.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+pub struct AgendaTotals {
+    pub overdue: usize,
+    pub due_today: usize,
+    pub next_week: usize,
+    pub snoozed: usize,
+}
+
+/// How many reminders each section of the agenda lists: the Today screen draws a page at a time
+/// (a national programme can have thousands due) and asks for more with "Show more".
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(default)]
+pub struct AgendaLimits {
+    pub overdue: usize,
+    pub due_today: usize,
+    pub next_week: usize,
+    pub snoozed: usize,
+}
+
+impl AgendaLimits {
+    /// What the Today screen draws first.
+    pub const PAGE: usize = 50;
+
+    /// Every reminder in every section: for a script or a report.
+    pub fn all() -> AgendaLimits {
+        AgendaLimits {
+            overdue: usize::MAX,
+            due_today: usize::MAX,
+            next_week: usize::MAX,
+            snoozed: usize::MAX,
+        }
+    }
+}
+
+impl Default for AgendaLimits {
+    fn default() -> Self {
+        AgendaLimits {
+            overdue: Self::PAGE,
+            due_today: Self::PAGE,
+            next_week: Self::PAGE,
+            snoozed: Self::PAGE,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -99,16 +148,18 @@ impl Agenda {
 
     /// "2 overdue and 1 due today", or `None` when nothing is due.
     pub fn due_in_words(&self) -> Option<String> {
-        let parts: Vec<String> = [
-            (self.overdue.len(), "overdue"),
-            (self.due_today.len(), "due today"),
-        ]
+        due_in_words(self.totals.overdue, self.totals.due_today)
+    }
+}
+
+/// "2 overdue and 1 due today", or `None` when nothing is due.
+pub(crate) fn due_in_words(overdue: usize, due_today: usize) -> Option<String> {
+    let parts: Vec<String> = [(overdue, "overdue"), (due_today, "due today")]
         .into_iter()
         .filter(|(n, _)| *n > 0)
         .map(|(n, what)| format!("{n} {what}"))
         .collect();
-        (!parts.is_empty()).then(|| parts.join(" and "))
-    }
+    (!parts.is_empty()).then(|| parts.join(" and "))
 }
 
 /// Which reminder an action on the Today screen is about.

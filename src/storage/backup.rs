@@ -157,7 +157,7 @@ pub(crate) fn take(
 }
 
 /// A file SQLite keeps beside a database: `rapport.sqlite3-wal`, `rapport.sqlite3-shm`.
-fn beside(db: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn beside(db: &Path, suffix: &str) -> PathBuf {
     let mut name = db.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
@@ -356,6 +356,21 @@ pub fn automatic(db: &Path, now: DateTime<Utc>) -> Result<Option<BackupFile>> {
     let taken = take(&conn, db, now, BackupReason::Daily)?;
     prune(db, Rotation::default());
     Ok(Some(taken))
+}
+
+/// The full check `Store::open` leaves to the caller on a large file (`Store::check_deferred`):
+/// `PRAGMA quick_check` through a read-only connection of its own, so people can carry on
+/// working meanwhile. `Error::Damaged` says what SQLite found.
+pub fn check_integrity(db: &Path) -> Result<()> {
+    let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    match quick_check(&conn) {
+        None => Ok(()),
+        Some(detail) => Err(Error::Damaged {
+            path: db.to_owned(),
+            detail,
+        }),
+    }
 }
 
 /// `PRAGMA quick_check` on an open file: `None` when it is sound, else what SQLite found.

@@ -21,6 +21,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0004_public_data",
         include_str!("../migrations/0004_public_data.sql"),
     ),
+    (
+        "0005_today_indexes",
+        include_str!("../migrations/0005_today_indexes.sql"),
+    ),
 ];
 
 /// The schema version this build of Rapport writes and understands.

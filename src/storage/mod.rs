@@ -22,6 +22,7 @@ mod seats;
 mod settings;
 mod tracking;
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::time::Duration;
 
@@ -32,16 +33,17 @@ use uuid::Uuid;
 
 use crate::briefing::{self, Briefing, BriefingRequest};
 use crate::domain::{
-    Agenda, AskFilter, AskView, Campaign, CommitmentFilter, CommitmentView, CoveredSeat,
-    DeletedRecord, HistoryEntry, Interaction, InteractionInput, InteractionSummary, Notice, Person,
-    PersonInput, ReminderKey, ReminderSettings, Representative, RepresentativeInput,
-    RepresentativeProfile, SearchHit, SeatHistory, SeatKind, SetupInput, SetupStatus, StatusChange,
-    StatusChangeInput,
+    Agenda, AgendaLimits, AskFilter, AskView, Campaign, CommitmentFilter, CommitmentView,
+    CoveredSeat, DeletedRecord, HistoryEntry, Interaction, InteractionInput, InteractionSummary,
+    Notice, Person, PersonInput, ReminderKey, ReminderSettings, Representative,
+    RepresentativeInput, RepresentativeProfile, SearchHit, SeatHistory, SeatKind, SetupInput,
+    SetupStatus, StatusChange, StatusChangeInput,
 };
 use crate::domain::{CodeEnum, InteractionStatus};
 use crate::ids::{InteractionId, PersonId, RepresentativeId, SeatId};
 use crate::interchange::csv::{self, CheckedRows, CsvImport, CsvList, CsvPreview};
 use crate::interchange::{self, ImportSummary, Interchange};
+use crate::reminders::{NewlyDue, Plan};
 use crate::time::{format_date, format_instant, london_date, parse_uk_date, Clock};
 use crate::{Error, Result};
 
@@ -58,7 +60,17 @@ pub struct Store {
     author: Option<PersonId>,
     /// The database file; none in memory.
     path: Option<std::path::PathBuf>,
+    /// True when the file was too large to check in full before opening and closed cleanly
+    /// last time: `check_integrity` is left to the caller, off the start-up path.
+    check_deferred: bool,
 }
+
+/// A file up to this size is checked in full (`PRAGMA quick_check`) every time it is opened: a
+/// group's record of a few megabytes checks in milliseconds. A larger one (a national
+/// programme's, which can take seconds, or half a minute from a cold disk) is checked in full
+/// on open only after an unclean shutdown; otherwise `Store::check_deferred` says so and the
+/// desktop app checks it in the background.
+pub const CHECK_ON_OPEN_UP_TO: u64 = 64 * 1024 * 1024;
 
 /// What a write needs besides its data: the open transaction, the time and who is writing.
 pub(crate) struct Writer<'a> {
@@ -131,7 +143,8 @@ impl Store {
             });
         }
         let on_disk = path != Path::new(":memory:");
-        if on_disk && found > 0 {
+        let check_deferred = on_disk && found > 0 && !check_on_open(path);
+        if on_disk && found > 0 && !check_deferred {
             if let Some(detail) = backup::quick_check(&conn) {
                 return Err(Error::Damaged {
                     path: path.to_owned(),
@@ -151,6 +164,9 @@ impl Store {
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
+        // 32 MiB of page cache (SQLite's default is 2 MiB): on a national programme's file
+        // the Today screen's index probes halve in time. A small file never fills it.
+        conn.pragma_update(None, "cache_size", -32 * 1024)?;
         migrations::run(&mut conn)?;
         let author = settings::get(&conn, CURRENT_MEMBER)?.and_then(|id| id.parse().ok());
         Ok(Store {
@@ -158,7 +174,14 @@ impl Store {
             clock,
             author,
             path: on_disk.then(|| path.to_owned()),
+            check_deferred,
         })
+    }
+
+    /// True when the file was opened without the full check (it is large and was closed
+    /// cleanly): run `backup::check_integrity` on its path, on a thread of its own.
+    pub fn check_deferred(&self) -> bool {
+        self.check_deferred
     }
 
     #[cfg(test)]
@@ -487,14 +510,48 @@ impl Store {
     // ----- reminders: the Today screen -----
 
     /// What is overdue, due today and due in the next seven days, what is snoozed, and the
-    /// meetings coming up: the reminder rules applied to the record as it stands now.
+    /// meetings coming up: the reminder rules applied to the record as it stands now. Each
+    /// section lists its first `AgendaLimits::PAGE` reminders, with its total.
     pub fn agenda(&self) -> Result<Agenda> {
+        self.agenda_with(&AgendaLimits::default())
+    }
+
+    /// The agenda listing as many of each section as `limits` says ("Show more" on Today).
+    pub fn agenda_with(&self, limits: &AgendaLimits) -> Result<Agenda> {
+        let mut plan = self.reminder_plan()?;
+        let (follow_ups, commitments) = plan.wanted(limits, None);
+        reminders::add_details(&self.conn, plan.facts_mut(), &follow_ups, &commitments)?;
+        let ids = reminders::upcoming_meeting_ids(&self.conn, self.clock.now(), UPCOMING_MEETINGS)?;
+        let upcoming = interactions::summaries(&self.conn, &ids)?;
+        Ok(plan.agenda(limits, upcoming))
+    }
+
+    /// Every reminder in force now, sorted and worded from the facts, without the details of
+    /// each follow-up and commitment (`agenda_with` adds them to those it lists).
+    fn reminder_plan(&self) -> Result<Plan> {
         let now = self.clock.now();
         let settings = reminders::load_settings(&self.conn)?;
         let facts = reminders::facts(&self.conn, now, london_date(now))?;
-        let ids = reminders::upcoming_meeting_ids(&self.conn, now, UPCOMING_MEETINGS)?;
-        let upcoming = interactions::summaries(&self.conn, &ids)?;
-        Ok(crate::reminders::agenda(&facts, now, &settings, upcoming))
+        Ok(crate::reminders::plan(facts, now, &settings))
+    }
+
+    /// For a watch on the clock: today's date, the keys of what is due now, and the notice of
+    /// what is due now that was not due when `seen` was taken (`None` if nothing is new).
+    pub fn newly_due(&self, seen: &HashSet<String>) -> Result<NewlyDue> {
+        let mut plan = self.reminder_plan()?;
+        let none = AgendaLimits {
+            overdue: 0,
+            due_today: 0,
+            next_week: 0,
+            snoozed: 0,
+        };
+        let (follow_ups, commitments) = plan.wanted(&none, Some(seen));
+        reminders::add_details(&self.conn, plan.facts_mut(), &follow_ups, &commitments)?;
+        Ok(NewlyDue {
+            date: plan.date(),
+            notice: crate::reminders::newly_due_notice(&plan, seen),
+            due_now: plan.due_now_keys(),
+        })
     }
 
     /// Hides a reminder until `until` (a UK or ISO date after today); it comes back that day.
@@ -559,7 +616,7 @@ impl Store {
     /// since the reminders were last looked at. Marks them looked at today. `None` when nothing
     /// is due or notifications are off.
     pub fn opening_notice(&mut self) -> Result<Option<Notice>> {
-        let agenda = self.agenda()?;
+        let plan = self.reminder_plan()?;
         let today = london_date(self.clock.now());
         let last_seen = reminders::last_seen(&self.conn)?;
         if self.author.is_some() && last_seen != Some(today) {
@@ -568,7 +625,7 @@ impl Store {
         if !self.reminder_settings()?.notifications {
             return Ok(None);
         }
-        Ok(crate::reminders::opening_notice(&agenda, last_seen))
+        Ok(crate::reminders::opening_notice(&plan, last_seen))
     }
 
     /// A reminder about a record that has since gone is refused in words.
@@ -1177,4 +1234,11 @@ fn classify_open_error(error: rusqlite::Error, path: &Path) -> Error {
         }
         _ => Error::Sqlite(error),
     }
+}
+
+/// Whether the file at `path` is checked in full before it is opened: when it is small, or when
+/// the last session left a write-ahead log behind (it did not close cleanly).
+fn check_on_open(path: &Path) -> bool {
+    let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    size(path) <= CHECK_ON_OPEN_UP_TO || size(&backup::beside(path, "-wal")) > 0
 }

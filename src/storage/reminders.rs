@@ -7,7 +7,7 @@
 //! of the last month; the asks still marked "made".
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use rusqlite::{named_params, params, Connection, Row};
+use rusqlite::{named_params, params, Connection, OptionalExtension, Row};
 use uuid::Uuid;
 
 use super::{records, settings, tracking, Writer};
@@ -100,15 +100,15 @@ pub(crate) fn facts(conn: &Connection, now: DateTime<Utc>, today: NaiveDate) -> 
     })
 }
 
+/// Open follow-ups due by `horizon`: what the rules need, from the partial index of open ones
+/// (named, since without statistics SQLite prefers the index on status and due date, which
+/// visits every row). Who owns one,
+/// whom it concerns and the meeting it came from are read by `add_details`, for the few listed.
 fn follow_ups(conn: &Connection, horizon: &str) -> Result<Vec<FollowUpFact>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT f.id, f.kind, f.description, f.due_date, f.snoozed_until,
-                o.id, o.full_name, r.id, r.full_name, i.id, i.kind, i.occurred_at
-           FROM follow_ups f
-           LEFT JOIN people o ON o.id = f.owner_id
-           LEFT JOIN representatives r ON r.id = f.representative_id
-           LEFT JOIN interactions i ON i.id = f.interaction_id
-          WHERE f.status = 'open' AND f.due_date <= :horizon AND f.deleted_at IS NULL",
+        "SELECT id, kind, description, due_date, snoozed_until
+           FROM follow_ups INDEXED BY follow_ups_open
+          WHERE status = 'open' AND deleted_at IS NULL AND due_date <= :horizon",
     )?;
     let rows = stmt.query_map(named_params! { ":horizon": horizon }, |row| {
         Ok(
@@ -119,9 +119,9 @@ fn follow_ups(conn: &Connection, horizon: &str) -> Result<Vec<FollowUpFact>> {
                     description: row.get(2)?,
                     due,
                     snoozed_until: date_at(row, 4)?,
-                    owner: name_at(row, 5)?,
-                    representative: name_at(row, 7)?,
-                    origin: origin_at(row, 9)?,
+                    owner: None,
+                    representative: None,
+                    origin: None,
                 })
             }),
         )
@@ -129,12 +129,66 @@ fn follow_ups(conn: &Connection, horizon: &str) -> Result<Vec<FollowUpFact>> {
     present(rows)
 }
 
+/// Open commitments with a due date by `horizon`, from one partial index; who gave one, whom it
+/// concerns and where are read by `add_details`.
 fn commitments(conn: &Connection, horizon: &str) -> Result<Vec<CommitmentFact>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, side, description, due_date
+           FROM commitments INDEXED BY commitments_open
+          WHERE status = 'open' AND deleted_at IS NULL AND due_date IS NOT NULL
+            AND due_date <= :horizon",
+    )?;
+    let rows = stmt.query_map(named_params! { ":horizon": horizon }, |row| {
+        Ok(
+            date_at(row, 3)?.map(|due| -> rusqlite::Result<CommitmentFact> {
+                Ok(CommitmentFact {
+                    id: uuid(row, 0)?,
+                    side: row.get(1)?,
+                    description: row.get(2)?,
+                    due,
+                    who: None,
+                    representative: None,
+                    origin: None,
+                })
+            }),
+        )
+    })?;
+    present(rows)
+}
+
+/// Reads who, with whom and where for the follow-ups and commitments at these indexes of
+/// `facts`: the reminders about to be shown.
+pub(crate) fn add_details(
+    conn: &Connection,
+    facts: &mut Facts,
+    follow_ups: &[usize],
+    commitments: &[usize],
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT o.id, o.full_name, r.id, r.full_name, i.id, i.kind, i.occurred_at
+           FROM follow_ups f
+           LEFT JOIN people o ON o.id = f.owner_id
+           LEFT JOIN representatives r ON r.id = f.representative_id
+           LEFT JOIN interactions i ON i.id = f.interaction_id
+          WHERE f.id = ?1",
+    )?;
+    for &index in follow_ups {
+        let Some(f) = facts.follow_ups.get_mut(index) else {
+            continue;
+        };
+        let details = stmt
+            .query_row([&f.id.as_bytes()[..]], |row| {
+                Ok((name_at(row, 0)?, name_at(row, 2)?, origin_at(row, 4)?))
+            })
+            .optional()?;
+        if let Some((owner, representative, origin)) = details {
+            (f.owner, f.representative, f.origin) = (owner, representative, origin);
+        }
+    }
     // Who promised: one of us or their office (a person), or the representative.
     // Which representative it concerns: theirs by name, else the interaction's first.
     let mut stmt = conn.prepare_cached(
-        "SELECT c.id, c.side, c.description, c.due_date,
-                COALESCE(c.person_id, c.representative_id), COALESCE(p.full_name, wr.full_name),
+        "SELECT COALESCE(c.person_id, c.representative_id), COALESCE(p.full_name, wr.full_name),
                 r.id, r.full_name, i.id, i.kind, i.occurred_at
            FROM commitments c
            LEFT JOIN people p ON p.id = c.person_id
@@ -145,25 +199,22 @@ fn commitments(conn: &Connection, horizon: &str) -> Result<Vec<CommitmentFact>> 
                   WHERE ip.interaction_id = c.interaction_id AND ip.representative_id IS NOT NULL
                     AND ip.deleted_at IS NULL
                   ORDER BY ip.seq LIMIT 1))
-          WHERE c.status = 'open' AND c.due_date IS NOT NULL AND c.due_date <= :horizon
-            AND c.deleted_at IS NULL",
+          WHERE c.id = ?1",
     )?;
-    let rows = stmt.query_map(named_params! { ":horizon": horizon }, |row| {
-        Ok(
-            date_at(row, 3)?.map(|due| -> rusqlite::Result<CommitmentFact> {
-                Ok(CommitmentFact {
-                    id: uuid(row, 0)?,
-                    side: row.get(1)?,
-                    description: row.get(2)?,
-                    due,
-                    who: name_at(row, 4)?,
-                    representative: name_at(row, 6)?,
-                    origin: origin_at(row, 8)?,
-                })
-            }),
-        )
-    })?;
-    present(rows)
+    for &index in commitments {
+        let Some(c) = facts.commitments.get_mut(index) else {
+            continue;
+        };
+        let details = stmt
+            .query_row([&c.id.as_bytes()[..]], |row| {
+                Ok((name_at(row, 0)?, name_at(row, 2)?, origin_at(row, 4)?))
+            })
+            .optional()?;
+        if let Some((who, representative, origin)) = details {
+            (c.who, c.representative, c.origin) = (who, representative, origin);
+        }
+    }
+    Ok(())
 }
 
 /// The representatives we keep in touch with, each with our latest contact. Former holders of

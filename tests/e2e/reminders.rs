@@ -669,3 +669,85 @@ async fn reminder_thresholds_are_checked_beside_their_field_and_kept() {
     );
     app.quit().await;
 }
+
+/// How many reminder rows `section` lists now.
+async fn rows_in(app: &App, section: &str) -> usize {
+    app.run(&format!(
+        "return document.querySelectorAll('[data-testid={section}] [data-testid=reminder]').length"
+    ))
+    .await
+    .as_u64()
+    .unwrap() as usize
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_overdue_list_comes_fifty_at_a_time_and_stays_shown_after_an_action() {
+    let (data, mp, amira, _) = prepare();
+    // 120 follow-ups overdue, one a day from 1 July: more than a page.
+    let follow_ups: Vec<Value> = (0..120)
+        .map(|n| {
+            let due = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap()
+                + chrono::Days::new(n as u64);
+            json!({"kind": "send_papers", "description": format!("Send paper {:03}", n + 1),
+                   "owner": format!("person:{amira}"), "due_date": due.format("%d/%m/%Y").to_string()})
+        })
+        .collect();
+    let meeting = log(
+        data.path(),
+        json!({
+            "kind": "surgery_meeting", "direction": "we_contacted", "date": "23/11/2026", "time": "10:00",
+            "subject": "A long list of papers", "representatives": [mp],
+            "our_attendees": [{"person_id": amira}], "follow_ups": follow_ups
+        }),
+    );
+    let key = |n: usize| format!("follow_up_due:{}", id_of(&meeting["follow_ups"][n]));
+    let app = App::start(data.path()).await;
+
+    app.find("today-overdue").await;
+    wait_listed(&app, "today-overdue", &key(0), true).await;
+    assert_eq!(rows_in(&app, "today-overdue").await, 50);
+    let heading = app
+        .find_css("#today-section-overdue")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(heading.contains("120"), "the total is counted: {heading}");
+    assert!(app.text_of("today-body").await.contains("120 overdue"));
+    assert_eq!(app.text_of("today-show-more").await, "Show 50 more of 70");
+
+    // The next fifty come from the core, and the focus goes to the first of them.
+    app.click("today-show-more").await;
+    wait_listed(&app, "today-overdue", &key(50), true).await;
+    assert_eq!(rows_in(&app, "today-overdue").await, 100);
+    app.wait_until(
+        "the focus on the 51st reminder",
+        &format!(
+            "return document.activeElement?.dataset.key === '{}'",
+            key(50)
+        ),
+    )
+    .await;
+    assert_eq!(app.text_of("today-show-more").await, "Show 20 more of 20");
+
+    // Marked done far down the list: the list stays as long, and the focus moves on.
+    click_in_row(&app, &key(74), "reminder-action").await;
+    wait_listed(&app, "today-overdue", &key(74), false).await;
+    wait_for_toast(&app, "Marked done.").await;
+    assert_eq!(rows_in(&app, "today-overdue").await, 100);
+    assert!(listed_in(&app, "today-overdue", &key(100)).await);
+    app.wait_until(
+        "the focus on the next reminder",
+        &format!(
+            "return document.activeElement?.dataset.key === '{}'",
+            key(75)
+        ),
+    )
+    .await;
+    app.click("today-show-more").await;
+    wait_listed(&app, "today-overdue", &key(119), true).await;
+    assert_eq!(rows_in(&app, "today-overdue").await, 119);
+    assert!(!app.is_present("today-show-more").await);
+    app.screenshot("today-show-more").await;
+    app.quit().await;
+}

@@ -214,7 +214,10 @@ fn an_upgrade_backs_up_the_file_as_it_was_first() {
     // Make it a version-3 file, as an older Rapport left it.
     rusqlite::Connection::open(&db)
         .unwrap()
-        .execute_batch("ALTER TABLE contact_channels DROP COLUMN source; PRAGMA user_version = 3;")
+        .execute_batch(
+            "DROP INDEX follow_ups_open; DROP INDEX commitments_open;
+             ALTER TABLE contact_channels DROP COLUMN source; PRAGMA user_version = 3;",
+        )
         .unwrap();
     let store = Store::open(&db).unwrap();
     assert_eq!(
@@ -263,4 +266,52 @@ fn a_backup_restores_over_a_truncated_or_garbage_database_and_keeps_it_as_it_was
             "{damage}"
         );
     }
+}
+
+#[test]
+fn a_large_file_closed_cleanly_is_checked_off_the_start_up_path_and_after_a_crash_on_open() {
+    let (dir, mut store) = set_up_store();
+    let db = dir.path().join("rapport.sqlite3");
+    add_people(&mut store, 0, 50);
+    drop(store);
+    // Past the size checked on every open: a national programme's file.
+    let filler = rapport_core::storage::CHECK_ON_OPEN_UP_TO as i64 + (4 << 20);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch("CREATE TABLE filler (b BLOB)").unwrap();
+    conn.execute("INSERT INTO filler VALUES (zeroblob(?1))", [filler])
+        .unwrap();
+    drop(conn);
+    assert!(
+        !std::path::PathBuf::from(format!("{}-wal", db.display())).exists(),
+        "closed cleanly"
+    );
+
+    // Sound: opened at once, and the deferred check passes.
+    let store = Store::open(&db).unwrap();
+    assert!(store.check_deferred());
+    backup::check_integrity(&db).unwrap();
+    drop(store);
+
+    // Damaged in the middle: still opened at once (the check is deferred), and the deferred
+    // check finds it.
+    let mut bytes = std::fs::read(&db).unwrap();
+    let middle = (bytes.len() / 2) & !4095;
+    bytes[middle..middle + 4096].fill(0xFF);
+    std::fs::write(&db, &bytes).unwrap();
+    let store = Store::open(&db).unwrap();
+    assert!(store.check_deferred());
+    drop(store);
+    let err = backup::check_integrity(&db).unwrap_err();
+    assert!(matches!(err, Error::Damaged { .. }), "{err}");
+
+    // After an unclean shutdown (a write-ahead log left behind) the large file is checked in
+    // full before it is opened, and refused.
+    std::fs::write(&db, &bytes).unwrap();
+    std::fs::write(
+        std::path::PathBuf::from(format!("{}-wal", db.display())),
+        b"left by a crash",
+    )
+    .unwrap();
+    let err = Store::open(&db).err().expect("a damaged file is refused");
+    assert!(matches!(err, Error::Damaged { .. }), "{err}");
 }

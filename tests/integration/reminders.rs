@@ -6,8 +6,8 @@ use std::path::Path;
 use std::process::Command;
 
 use rapport_core::domain::{
-    Agenda, Reminder, ReminderKey, ReminderRule, ReminderSettings, RepresentativeInput,
-    RepresentativeKind,
+    Agenda, AgendaLimits, Reminder, ReminderKey, ReminderRule, ReminderSettings,
+    RepresentativeInput, RepresentativeKind,
 };
 use rapport_core::ids::RepresentativeId;
 use rapport_core::{Clock, Store};
@@ -563,4 +563,75 @@ fn an_import_rebuilds_what_the_reminders_read() {
     let mut copy = at(&copy_dir.path().join("rapport.sqlite3"), NOW_TUESDAY);
     copy.import(&store.export().unwrap()).unwrap();
     assert_eq!(copy.agenda().unwrap(), before);
+}
+
+#[test]
+fn the_agenda_lists_a_page_of_each_section_with_its_total_and_the_details_of_those_listed() {
+    let (dir, mut store) = set_up_store();
+    let cast = cast(&mut store);
+    // 70 follow-ups overdue, one a day from 1 September, from one meeting.
+    let follow_ups: Vec<Value> = (0..70)
+        .map(|n| {
+            let due = chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap() + chrono::Days::new(n);
+            json!({"kind": "send_papers", "description": format!("Paper {:02}", n + 1),
+                   "due_date": due.format("%d/%m/%Y").to_string()})
+        })
+        .collect();
+    store
+        .save_interaction(&input(json!({
+            "kind": "surgery_meeting", "direction": "we_contacted", "date": "23/11/2026", "time": "10:00",
+            "representatives": [cast.mp], "our_attendees": [{"person_id": cast.amira}],
+            "follow_ups": follow_ups
+        })))
+        .unwrap();
+    let path = dir.path().join("rapport.sqlite3");
+    drop(store);
+    let tuesday = at(&path, NOW_TUESDAY);
+
+    let first = tuesday.agenda().unwrap();
+    assert_eq!(first.totals.overdue, 70);
+    assert_eq!(first.overdue.len(), AgendaLimits::PAGE);
+    assert_eq!(first.overdue[0].title, "Paper 01");
+    assert_eq!(first.due_in_words().as_deref(), Some("70 overdue"));
+    // Each listed follow-up is worded with its meeting and representative.
+    for r in &first.overdue {
+        assert!(
+            r.why.contains("the surgery meeting with Jane Smith"),
+            "{}",
+            r.why
+        );
+        assert!(r.representative.is_some() && r.interaction_id.is_some());
+    }
+
+    let more = tuesday
+        .agenda_with(&AgendaLimits {
+            overdue: 60,
+            ..AgendaLimits::default()
+        })
+        .unwrap();
+    assert_eq!(more.overdue.len(), 60);
+    assert_eq!(more.overdue[..50], first.overdue[..]);
+    assert!(more.overdue[59]
+        .why
+        .contains("the surgery meeting with Jane Smith"));
+    let all = tuesday.agenda_with(&AgendaLimits::all()).unwrap();
+    assert_eq!(all.overdue.len(), 70);
+    assert_eq!(all.overdue[69].title, "Paper 70");
+
+    // The watch on the clock: nothing new against what it saw; one new follow-up is named,
+    // with its meeting.
+    let seen = tuesday.newly_due(&Default::default()).unwrap().due_now;
+    assert_eq!(seen.len(), 70);
+    let look = tuesday.newly_due(&seen).unwrap();
+    assert_eq!((look.date.as_str(), look.notice), ("2026-11-24", None));
+    let mut fewer = seen.clone();
+    let dropped = all.overdue[69].key.clone();
+    fewer.remove(&dropped);
+    let notice = tuesday.newly_due(&fewer).unwrap().notice.unwrap();
+    assert_eq!(notice.title, "Now due: Paper 70");
+    assert!(
+        notice.body.contains("the surgery meeting with Jane Smith"),
+        "{}",
+        notice.body
+    );
 }

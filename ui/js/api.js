@@ -60,7 +60,7 @@ export const api = {
   search: (text, limit = 50) => call('search', { text, limit }),
 
   // Reminders. A reminder's key is `{ rule, subject_id }`; each change returns the new Agenda.
-  agenda: () => call('agenda'),
+  agenda: (limits = null) => call('agenda', { limits }),
   completeReminder: (key) => call('complete_reminder', { key }),
   reopenReminder: (key) => call('reopen_reminder', { key }),
   snoozeReminder: (key, until) => call('snooze_reminder', { key, until }),

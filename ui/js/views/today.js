@@ -1,8 +1,10 @@
 // Today: the home screen. What is overdue, due today and due in the next seven days, each with
 // why it is asked and one button to deal with it (mark done, log the reply or the thank-you,
 // log a contact, record a response), to snooze it, move its date or dismiss it; the meetings
-// coming up; and what is snoozed, with when it comes back. Every change returns the whole
-// agenda, which is drawn again; focus moves to the next reminder or the section's heading.
+// coming up; and what is snoozed, with when it comes back. Every change returns the agenda,
+// which is drawn again; focus moves to the next reminder or the section's heading. Each section
+// lists its first 50 with its total (a national programme can have thousands due); "Show more"
+// asks the core for the next 50.
 // A missing thank-you and an unanswered letter can also be written from the row (the letter
 // dialog): once it is logged as sent, the agenda is drawn again without the prompt.
 
@@ -53,7 +55,13 @@ export function todayScreen(status, navigate) {
   let noRepresentatives = false;
   let menu = null;          // the open snooze menu: { el, button, close(returnFocus) }
   let ids = 0;              // for element ids that must be unique on the page
-  let shown = {};           // per section, how many are drawn (PAGE until "Show more")
+  let shown = {};           // per section, how many are listed (PAGE until "Show more")
+
+  /** How many of each section to ask the core for. */
+  const limits = () => Object.fromEntries(['overdue', 'due_today', 'next_week', 'snoozed'].map((list) => [list, shown[list] ?? PAGE]));
+  /** An action answers with the first page of each section: with a section shown further, the
+   *  agenda is asked for again as listed. */
+  const listed = async (next) => (Object.values(shown).some((n) => n > PAGE) ? api.agenda(limits()) : next);
 
   // A click anywhere outside the open menu closes it.
   root.addEventListener('click', (event) => {
@@ -80,7 +88,7 @@ export function todayScreen(status, navigate) {
     agenda = next;
     menu = null;
     ids = 0;
-    const due = SECTIONS.filter((s) => next[s.list].length > 0);
+    const due = SECTIONS.filter((s) => next.totals[s.list] > 0);
     replace(body,
       h('p', { class: 'greeting' }, greetingLine(next)),
       due.length === 0 ? h('p', { class: 'today-clear', testid: 'today-clear' }, CLEAR_TEXT) : null,
@@ -90,7 +98,7 @@ export function todayScreen(status, navigate) {
           'Go to representatives')) : null,
       due.map((s) => reminderSection(s, next[s.list])),
       next.upcoming_meetings.length ? meetingsSection(next.upcoming_meetings) : null,
-      next.snoozed.length ? snoozedSection(next.snoozed) : null);
+      next.totals.snoozed ? snoozedSection(next.snoozed) : null);
     if (focus && root.isConnected) placeFocus(focus);
   }
 
@@ -98,8 +106,8 @@ export function todayScreen(status, navigate) {
     const first = status.member?.full_name?.split(/\s+/)[0] ?? '';
     const hello = `${greeting(new Date(status.now))}${first ? `, ${first}` : ''}.`;
     const parts = [];
-    if (next.overdue.length) parts.push(`${next.overdue.length} overdue`);
-    if (next.due_today.length) parts.push(`${next.due_today.length} due today`);
+    if (next.totals.overdue) parts.push(`${next.totals.overdue} overdue`);
+    if (next.totals.due_today) parts.push(`${next.totals.due_today} due today`);
     return parts.length ? `${hello} ${namesInWords(parts)}.` : hello;
   }
 
@@ -128,23 +136,44 @@ export function todayScreen(status, navigate) {
       title, h('span', { class: 'count-pill' }, h('span', { class: 'visually-hidden' }, ': '), String(count)));
   }
 
-  /** A long section (a national programme can have thousands due) draws a page at a time. */
+  /** "Show 50 more of 812": asks the core for the next page of `list`, and moves the focus to
+   *  the first of them. */
+  function showMore(list, rest) {
+    const button = h('button', {
+      type: 'button', class: 'link show-more', testid: 'today-show-more',
+      onclick: async () => {
+        const at = agenda[list].length;
+        shown[list] = at + PAGE;
+        button.disabled = true;
+        button.setAttribute('aria-busy', 'true');
+        button.textContent = 'Loading…';
+        try {
+          const next = await api.agenda(limits());
+          if (list === 'snoozed') snoozedOpen = true;
+          const first = next[list][at]?.key;
+          render(next, { keys: first ? [first] : [], section: list });
+        } catch (failure) {
+          shown[list] = at;
+          toast(failure.message);
+          button.disabled = false;
+          button.removeAttribute('aria-busy');
+          button.textContent = `Show ${Math.min(rest, PAGE)} more of ${rest}`;
+        }
+      },
+    }, `Show ${Math.min(rest, PAGE)} more of ${rest}`);
+    return button;
+  }
+
+  /** A section lists its first reminders, with "Show more" for the rest. */
   function reminderSection(section, list) {
-    const limit = shown[section.list] ?? PAGE;
-    const rest = list.length - limit;
+    const total = agenda.totals[section.list];
+    const rest = total - list.length;
     return h('section', {
       class: `agenda-section agenda-${section.list}`, testid: section.testid, 'aria-labelledby': `today-section-${section.list}`,
     },
-    sectionHeading(section.list, section.title, list.length),
-    h('ul', { class: 'reminder-list' }, list.slice(0, limit).map((r) => h('li', {}, reminderRow(r)))),
-    rest > 0 ? h('button', {
-      type: 'button', class: 'link show-more', testid: 'today-show-more',
-      onclick: () => {
-        const first = list[limit]?.key;
-        shown[section.list] = limit + PAGE;
-        render(agenda, { keys: first ? [first] : [], section: section.list });
-      },
-    }, `Show ${Math.min(rest, PAGE)} more of ${rest}`) : null);
+    sectionHeading(section.list, section.title, total),
+    h('ul', { class: 'reminder-list' }, list.map((r) => h('li', {}, reminderRow(r)))),
+    rest > 0 ? showMore(section.list, rest) : null);
   }
 
   function dueWords(r) {
@@ -257,7 +286,7 @@ export function todayScreen(status, navigate) {
       class: 'agenda-snoozed', testid: 'today-snoozed', open: snoozedOpen,
       ontoggle: (event) => { snoozedOpen = event.currentTarget.open; },
     },
-    h('summary', { testid: 'today-snoozed-summary' }, `Snoozed (${snoozed.length})`),
+    h('summary', { testid: 'today-snoozed-summary' }, `Snoozed (${agenda.totals.snoozed})`),
     h('ul', { class: 'snoozed-list' }, snoozed.map((r) => h('li', {
       class: 'snoozed-item', testid: 'snoozed-reminder', tabindex: '-1', dataset: { key: r.key, rule: r.rule },
     },
@@ -267,7 +296,8 @@ export function todayScreen(status, navigate) {
     h('button', {
       type: 'button', testid: 'reminder-unsnooze', 'aria-label': `Unsnooze: ${r.title}`,
       onclick: () => change(() => api.undoReminder(keyOf(r)), { keys: [r.key] }, 'Unsnoozed: it is back on the list.'),
-    }, 'Unsnooze')))));
+    }, 'Unsnooze')))),
+    agenda.totals.snoozed > snoozed.length ? showMore('snoozed', agenda.totals.snoozed - snoozed.length) : null);
   }
 
   // ----- acting on a reminder -----
@@ -278,7 +308,7 @@ export function todayScreen(status, navigate) {
     if (button) button.disabled = true;
     let next;
     try {
-      next = await call();
+      next = await listed(await call());
     } catch (failure) {
       if (button) button.disabled = false;
       toast(failure.message);
@@ -327,7 +357,7 @@ export function todayScreen(status, navigate) {
       logged: async () => {
         const focus = focusAfter(r);
         try {
-          render(await api.agenda(), focus);
+          render(await api.agenda(limits()), focus);
         } catch (failure) {
           toast(failure.message);
         }
@@ -440,7 +470,7 @@ export function todayScreen(status, navigate) {
       testid: 'snooze-form', returnTo: snoozeButton,
       submit: async (typed) => {
         const focus = focusAfter(r);
-        const next = await api.snoozeReminder(keyOf(r), typed);
+        const next = await listed(await api.snoozeReminder(keyOf(r), typed));
         render(next, focus);
         const back = next.snoozed.find((s) => s.key === r.key)?.snoozed_until;
         toast(back ? `Snoozed until ${dayInWords(back)}.` : 'Snoozed.', undoing(() => api.undoReminder(keyOf(r)), r));
@@ -453,7 +483,7 @@ export function todayScreen(status, navigate) {
       name: 'date', labelText: 'New due date', value: shortDay(r.due_date), submitText: 'Save date', submitTestid: 'reschedule-save',
       testid: 'reschedule-form', returnTo: rescheduleButton,
       submit: async (typed) => {
-        const next = await api.rescheduleReminder(keyOf(r), typed);
+        const next = await listed(await api.rescheduleReminder(keyOf(r), typed));
         const all = [...next.overdue, ...next.due_today, ...next.next_week];
         const moved = all.find((x) => x.key === r.key);
         // Still listed: keep the focus on it; moved beyond next week: on to the next one.
