@@ -65,6 +65,9 @@ const COMMANDS: &[&str] = &[
     "log_letter_sent",
     "organisation_address",
     "set_organisation_address",
+    "sample_status",
+    "explore_sample",
+    "leave_sample",
 ];
 
 fn main() {

@@ -136,11 +136,84 @@ pub fn ensure(path: &Path, size: DemoSize, seed: u64, now: DateTime<Utc>) -> Res
 
 const FICTIONAL: &str = "Fictional: sample data to try Rapport with. Not a real person.";
 
+/// What a sample's organisation name ends with, so a sample is never taken for someone's record.
+pub const SAMPLE_MARK: &str = "(sample data)";
+
+/// The file, beside the person's own database, that "Try it with sample data" explores. The
+/// sample is never written into their own record.
+pub const SAMPLE_FILE: &str = "sample.sqlite3";
+
+/// The seed of the sample offered on first run, so everyone meets the same partnership.
+pub const SAMPLE_SEED: u64 = 2026;
+
+/// Writes a fresh small sample at `path` to explore, dated around `now`. A sample left there
+/// earlier is removed first (see `remove_sample`), so each try starts clean with its dates
+/// around today; a generation that fails leaves no file behind.
+pub fn fresh_sample(path: &Path, now: DateTime<Utc>) -> Result<DemoSummary> {
+    remove_sample(path)?;
+    generate(path, DemoSize::Small, SAMPLE_SEED, now).inspect_err(|_| {
+        let _ = remove_sample(path);
+    })
+}
+
+/// Removes the sample at `path`, with its write-ahead log, if there is one (nothing there is
+/// not an error). The file must not be open. Refuses, removing nothing, if the file holds a
+/// group's record that is not marked as sample data: only a sample is ever removed.
+pub fn remove_sample(path: &Path) -> Result<()> {
+    if let Some(name) = organisation_name(path) {
+        if !name.ends_with(SAMPLE_MARK) {
+            return Err(Error::invalid(
+                "sample",
+                format!(
+                    "{} holds the record of “{name}”, not sample data, so Rapport has left it alone. \
+                     Move it somewhere safe, then try the sample again.",
+                    path.display()
+                ),
+            ));
+        }
+    }
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut file = path.as_os_str().to_owned();
+        file.push(suffix);
+        match std::fs::remove_file(&file) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(Error::invalid(
+                    "sample",
+                    format!(
+                        "Could not remove the old sample data ({}): {e}.",
+                        Path::new(&file).display()
+                    ),
+                ))
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The name of the organisation recorded in the database at `path`, if it is a Rapport
+/// database that has one. Read without opening a `Store`, which could migrate the file and
+/// back it up into the person's own backups.
+fn organisation_name(path: &Path) -> Option<String> {
+    if !path.exists() {
+        return None;
+    }
+    let conn =
+        Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE).ok()?;
+    conn.query_row(
+        "SELECT name FROM organisations WHERE deleted_at IS NULL ORDER BY seq LIMIT 1",
+        [],
+        |row| row.get(0),
+    )
+    .ok()
+}
+
 fn small(path: &Path, seed: u64, now: DateTime<Utc>) -> Result<DemoSummary> {
     let mut dice = Dice::new(seed);
     let mut store = Store::open(path)?.with_clock(Clock::Fixed(now));
     store.set_up(&SetupInput {
-        organisation_name: Some("Riverside Big Local (sample data)".into()),
+        organisation_name: Some(format!("Riverside Big Local {SAMPLE_MARK}")),
         member_name: Some("Sam Okoro (sample)".into()),
     })?;
     store.set_organisation_address(Some("The Riverside Centre\n1 Mill Lane\nRiverside RV1 1AA"))?;
@@ -305,7 +378,7 @@ fn stamp(at: DateTime<Utc>) -> String {
 fn large(path: &Path, seed: u64, now: DateTime<Utc>) -> Result<DemoSummary> {
     let mut store = Store::open(path)?.with_clock(Clock::Fixed(now));
     store.set_up(&SetupInput {
-        organisation_name: Some("National Programme (sample data)".into()),
+        organisation_name: Some(format!("National Programme {SAMPLE_MARK}")),
         member_name: Some("Sample Member".into()),
     })?;
     store.cover_seat("Seat 1", SeatKind::Westminster)?;

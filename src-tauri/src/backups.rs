@@ -54,6 +54,14 @@ pub fn backups_overview(state: State<AppState>) -> Reply<Overview> {
 /// Copies the database to a file the person chooses; the path, or `None` if they cancelled.
 #[tauri::command(async)]
 pub fn back_up_now(app: AppHandle, state: State<AppState>) -> Reply<Option<String>> {
+    if state.exploring_sample() {
+        return Err(CommandError::new(
+            "sample",
+            "You are exploring sample data, so there is nothing of yours to back up yet. \
+             Choose “Start my own record” first."
+                .into(),
+        ));
+    }
     let offered = format!("{} Rapport backup.sqlite3", now().format("%Y-%m-%d"));
     let Some(path) = crate::save::choose(&app, &offered, "backup", &["sqlite3"]) else {
         return Ok(None);

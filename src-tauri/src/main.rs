@@ -8,6 +8,7 @@ mod commands;
 mod letters;
 mod members;
 mod notify;
+mod sample;
 mod save;
 mod state;
 
@@ -107,6 +108,9 @@ fn main() {
             letters::log_letter_sent,
             letters::organisation_address,
             letters::set_organisation_address,
+            sample::sample_status,
+            sample::explore_sample,
+            sample::leave_sample,
         ])
         .run(tauri::generate_context!())
         .expect("Rapport could not start its window");

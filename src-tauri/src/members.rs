@@ -118,6 +118,8 @@ pub fn start_members_import(
         job.cancel.store(false, Ordering::SeqCst);
     }
     let (progress, cancel) = (job.progress.clone(), job.cancel.clone());
+    // Written only into the record it was started on (not, say, the sample's MPs into theirs).
+    let generation = state.generation();
     std::thread::spawn(move || {
         let fetch = rapport_net::HttpFetch::new();
         let public = PublicData::from_env(&fetch);
@@ -131,7 +133,7 @@ pub fn start_members_import(
             .map_err(CommandError::from)
             .and_then(|members| {
                 app.state::<AppState>()
-                    .with(|store| store.import_members(&members))
+                    .with_same(generation, |store| store.import_members(&members))
             });
         let mut p = progress.lock().unwrap_or_else(|p| p.into_inner());
         p.running = false;

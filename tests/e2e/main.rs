@@ -18,6 +18,7 @@ mod profile;
 mod refresh;
 mod reminders;
 mod representatives;
+mod sample;
 mod search;
 mod single_instance;
 mod startup;

@@ -4,6 +4,7 @@
 mod backup;
 mod crash;
 mod csv;
+mod demo;
 mod interchange;
 mod letters;
 mod logging;

@@ -130,4 +130,10 @@ export const api = {
   restoreBackup: (path = null) => call('restore_backup', { path }),
   organisationAddress: () => call('organisation_address'),
   setOrganisationAddress: (address) => call('set_organisation_address', { address }),
+  /** "Try it with sample data": { exploring } is true while the sample, not your own record, is open. */
+  sampleStatus: () => call('sample_status'),
+  /** Makes a fresh sample (in a file of its own, dated around today) and opens it; resolves to its set-up status. */
+  exploreSample: () => call('explore_sample'),
+  /** Closes the sample and opens your own record again; resolves to its set-up status (empty until set up). */
+  leaveSample: () => call('leave_sample'),
 };

@@ -4,6 +4,7 @@
 import { h, replace } from './dom.js';
 import { api } from './api.js';
 import { setupScreen } from './views/setup.js';
+import { sampleBanner } from './views/sample.js';
 import { todayScreen } from './views/today.js';
 import { representativesScreen } from './views/representatives.js';
 import { peopleScreen } from './views/people.js';
@@ -31,17 +32,18 @@ const app = document.getElementById('app');
 async function start() {
   let status;
   let catalogue;
+  let sample;
   try {
-    [status, catalogue] = await Promise.all([api.setupStatus(), api.catalogue()]);
+    [status, catalogue, sample] = await Promise.all([api.setupStatus(), api.catalogue(), api.sampleStatus()]);
   } catch (error) {
     replace(app, startupProblem(error));
     ready();
     return;
   }
   if (status.organisation && status.member) {
-    runApp(status, catalogue);
+    runApp(status, catalogue, { sample: sample.exploring });
   } else {
-    replace(app, setupScreen((done) => runApp(done, catalogue)));
+    replace(app, setupScreen((done) => runApp(done, catalogue), (opened) => runApp(opened, catalogue, { sample: true })));
   }
   ready();
 }
@@ -129,7 +131,8 @@ async function offerBackup(offer, error) {
 
 // Routes are `#screen` or `#screen/param` (a record's id, or `new`). Each view is
 // `{ el, show(param), add?, focusFilter? }`; screens not in the sidebar are opened from others.
-function runApp(status, catalogue) {
+// With `sample`, the sample data is open and a banner above every screen says so.
+function runApp(status, catalogue, { sample = false } = {}) {
   const views = {
     today: todayScreen(status, navigate),
     representatives: representativesScreen(catalogue, navigate),
@@ -160,7 +163,12 @@ function runApp(status, catalogue) {
       return h('li', {}, links[screen.id]);
     })),
     h('p', { class: 'member', testid: 'member-name' }, 'Recording as ', h('strong', {}, status.member.full_name)));
-  replace(app, nav, main);
+  if (sample) {
+    app.classList.add('exploring-sample');
+    replace(app, sampleBanner(), h('div', { class: 'app-body' }, nav, main));
+  } else {
+    replace(app, nav, main);
+  }
 
   let current = null;
   let currentRoute = null;
