@@ -220,9 +220,10 @@ pub(crate) fn add_details(
 /// The representatives we keep in touch with, each with our latest contact. Former holders of
 /// a seat are left out; so is anyone we have never met, whose seat we do not cover and whose
 /// record sets no period (a list of every MP, imported, must not ask us to call them all).
+/// (MATERIALIZED: inlined, the latest contact of each representative was looked up twice.)
 fn contacts(conn: &Connection, now: &str) -> Result<Vec<ContactFact>> {
     let mut stmt = conn.prepare_cached(
-        "WITH candidates AS (
+        "WITH candidates AS MATERIALIZED (
             SELECT r.id, r.full_name, r.contact_cadence_days, r.created_at,
                    (SELECT p.interaction_id
                       FROM interaction_participants p
@@ -280,24 +281,30 @@ fn contacts(conn: &Connection, now: &str) -> Result<Vec<ContactFact>> {
 /// on record: anything we sent in reply to it, a "send thank-you" follow-up for it (open ones
 /// remind on their own), or a letter or email we sent one of its representatives after it.
 /// (`+t.status` keeps SQLite on the reply index: by status alone it would walk every meeting.)
+/// The letters are found once, as each representative's latest letter or email from us since
+/// the month began (a letter after a meeting in it is one of them), rather than per meeting.
 fn meetings(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<MeetingFact>> {
     let since =
         format_instant(now - chrono::Duration::days(THANK_YOU_LAPSES_AFTER_DAYS as i64 + 2));
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT i.id, i.kind, i.occurred_at,
+        "WITH letters AS MATERIALIZED (
+            SELECT lp.representative_id AS rid, max(lp.occurred_at) AS last_at
+              FROM interactions l
+              JOIN interaction_participants lp ON lp.interaction_id = l.id
+             WHERE l.status = 'held' AND l.occurred_at > :since
+               AND l.kind IN ('letter', 'email') AND l.direction = 'we_contacted' AND l.deleted_at IS NULL
+               AND lp.representative_id IS NOT NULL AND lp.deleted_at IS NULL
+             GROUP BY lp.representative_id)
+         SELECT i.id, i.kind, i.occurred_at,
                 EXISTS (SELECT 1 FROM interactions t
                          WHERE t.in_reply_to_id = i.id AND t.direction = 'we_contacted'
                            AND +t.status = 'held' AND t.deleted_at IS NULL)
                 OR EXISTS (SELECT 1 FROM follow_ups f
                             WHERE f.interaction_id = i.id AND f.kind = 'send_thank_you' AND f.deleted_at IS NULL)
                 OR EXISTS (SELECT 1 FROM interaction_participants mp
-                             JOIN interaction_participants lp
-                               ON lp.representative_id = mp.representative_id AND lp.occurred_at > i.occurred_at
-                             JOIN interactions l ON l.id = lp.interaction_id
+                             JOIN letters ON letters.rid = mp.representative_id AND letters.last_at > i.occurred_at
                             WHERE mp.interaction_id = i.id AND mp.representative_id IS NOT NULL
-                              AND mp.deleted_at IS NULL AND lp.deleted_at IS NULL
-                              AND l.kind IN ('letter', 'email') AND l.direction = 'we_contacted'
-                              AND l.status = 'held' AND l.deleted_at IS NULL)
+                              AND mp.deleted_at IS NULL)
            FROM interactions i
           WHERE i.status = 'held' AND i.occurred_at >= :since AND i.occurred_at <= :now
             AND i.kind IN {MEETING_KINDS} AND i.deleted_at IS NULL"

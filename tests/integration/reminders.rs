@@ -635,3 +635,30 @@ fn the_agenda_lists_a_page_of_each_section_with_its_total_and_the_details_of_tho
         notice.body
     );
 }
+
+#[test]
+fn a_letter_we_sent_the_representative_after_a_meeting_counts_as_its_thank_you() {
+    let (_dir, mut store) = set_up_store();
+    let cast = cast(&mut store);
+    let ade = councillor(&mut store);
+    store.save_interaction(&input(meeting(&cast))).unwrap();
+    let prompted =
+        |store: &Store| find(&store.agenda().unwrap(), ReminderRule::ThankYouMissing).is_some();
+    assert!(prompted(&store));
+    // A letter before the meeting, and one after it to someone else: still prompted.
+    store
+        .save_interaction(&input(letter(cast.mp, "18/11/2026")))
+        .unwrap();
+    store
+        .save_interaction(&input(letter(ade, "21/11/2026")))
+        .unwrap();
+    assert!(prompted(&store));
+    // A letter to Jane after it, though not logged as a reply: thanked.
+    let after = store
+        .save_interaction(&input(letter(cast.mp, "21/11/2026")))
+        .unwrap();
+    assert!(!prompted(&store));
+    // Deleted, it no longer counts.
+    store.delete_interaction(after.summary.id).unwrap();
+    assert!(prompted(&store));
+}
