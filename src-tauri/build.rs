@@ -26,6 +26,8 @@ const COMMANDS: &[&str] = &[
     "uncover_seat",
     "list_asks",
     "list_commitments",
+    "asks_page",
+    "commitments_page",
     "change_status",
     "status_history",
     "record_history",

@@ -33,6 +33,14 @@ pub enum Error {
     )]
     Damaged { path: PathBuf, detail: String },
 
+    /// A large database opened without its full check (`Store::check_deferred`): nothing is
+    /// written until the check has passed.
+    #[error(
+        "Rapport is still checking your database before it changes anything (a large one takes a few seconds). \
+         Try again in a moment: nothing you typed is lost."
+    )]
+    Checking,
+
     #[error("Could not open {}: {source}. Check that the folder exists and that you may write to it.", path.display())]
     CannotOpen {
         path: PathBuf,
@@ -71,6 +79,7 @@ impl Error {
             Error::TooNew { .. } => "too_new",
             Error::NotADatabase { .. } => "not_a_database",
             Error::Damaged { .. } => "damaged",
+            Error::Checking => "checking",
             Error::CannotOpen { .. } => "cannot_open",
             Error::Import { .. } => "import",
             Error::Sqlite(_) => "database",

@@ -750,7 +750,10 @@ fn open_store(data_dir: &Path) -> Outcome<Store> {
             data_dir.display()
         )
     })?;
-    Ok(Store::open(&data_dir.join(DATABASE_FILE))?.with_clock(clock))
+    let mut store = Store::open(&data_dir.join(DATABASE_FILE))?.with_clock(clock);
+    // A script can wait for the full check of a large file (the app runs it in the background).
+    store.finish_check()?;
+    Ok(store)
 }
 
 /// Writes `bytes` to standard output when `out` is "-", else to the file `out` (whole, or not at

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rapport_core::storage::backup::{self, BackupFile};
 use serde::Serialize;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::CommandError;
@@ -14,9 +14,30 @@ use crate::state::{now, AppState};
 
 type Reply<T> = Result<T, CommandError>;
 
-/// Takes the day's backup in the background, so starting is not slowed by a large file.
-pub fn daily(db: PathBuf) {
+/// In the background, so starting is not slowed by a large file: first the full integrity
+/// check `Store::open` left for later (`check`: a large file that closed cleanly), then the
+/// day's backup. A damaged file is not copied over a good day's backup: the store is closed
+/// and the window starts again on the start-up screen, which offers the newest good backup.
+pub fn daily(app: AppHandle, db: PathBuf, check: bool) {
     std::thread::spawn(move || {
+        if check {
+            let state = app.state::<AppState>();
+            let generation = state.generation();
+            if let Err(error) = backup::check_integrity(&db) {
+                eprintln!("Rapport: the database failed its check: {error}");
+                if state.refuse_damaged(generation, CommandError::from(error)) {
+                    if let Some(window) = app.get_webview_window("main") {
+                        let _ = window.eval("window.location.reload()");
+                    }
+                }
+                return;
+            }
+            // Sound: what people do is written from now on.
+            let _ = state.with_same(generation, |store| {
+                store.integrity_checked();
+                Ok(())
+            });
+        }
         if let Err(error) = backup::automatic(&db, now()) {
             eprintln!("Rapport: the day's backup could not be taken: {error}");
         }

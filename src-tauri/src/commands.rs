@@ -5,9 +5,9 @@ use rapport_core::briefing::BriefingRequest;
 use rapport_core::domain::{
     self, Agenda, AgendaLimits, AskFilter, AskView, Campaign, Catalogue, CommitmentFilter,
     CommitmentView, CoveredSeat, DeletedRecord, HistoryEntry, Interaction, InteractionInput,
-    InteractionSummary, Person, PersonInput, ReminderKey, ReminderSettings, Representative,
-    RepresentativeInput, RepresentativeProfile, SearchHit, SeatHistory, SeatKind, SetupInput,
-    SetupStatus, StatusChange, StatusChangeInput,
+    InteractionSummary, ListPage, Person, PersonInput, ReminderKey, ReminderSettings,
+    Representative, RepresentativeInput, RepresentativeProfile, SearchHit, SeatHistory, SeatKind,
+    SetupInput, SetupStatus, StatusChange, StatusChangeInput,
 };
 use rapport_core::ids::{InteractionId, PersonId, RepresentativeId, SeatId};
 use rapport_core::interchange::csv::{CsvImport, CsvList, CsvPreview};
@@ -193,6 +193,21 @@ pub fn list_commitments(
     filter: CommitmentFilter,
 ) -> Reply<Vec<CommitmentView>> {
     state.with(|store| store.list_commitments(&filter))
+}
+
+/// A page of the asks matching `filter` (its `limit` and `offset`), with how many match.
+#[tauri::command(async)]
+pub fn asks_page(state: State<AppState>, filter: AskFilter) -> Reply<ListPage<AskView>> {
+    state.with(|store| store.asks_page(&filter))
+}
+
+/// A page of the commitments matching `filter`, with how many match.
+#[tauri::command(async)]
+pub fn commitments_page(
+    state: State<AppState>,
+    filter: CommitmentFilter,
+) -> Reply<ListPage<CommitmentView>> {
+    state.with(|store| store.commitments_page(&filter))
 }
 
 #[tauri::command(async)]

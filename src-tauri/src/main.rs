@@ -36,10 +36,16 @@ fn main() {
             let data_dir = state::data_dir(app.path().app_data_dir().ok())?;
             let state = state::AppState::open(&data_dir);
             // A database that could not be opened is not copied over a good day's backup.
-            if state.problem().is_none() {
-                backups::daily(state.path().to_owned());
-            }
+            let daily = state.problem().is_none().then(|| {
+                let check = state
+                    .with(|store| Ok(store.check_deferred()))
+                    .unwrap_or(false);
+                (state.path().to_owned(), check)
+            });
             app.manage(state);
+            if let Some((db, check)) = daily {
+                backups::daily(app.handle().clone(), db, check);
+            }
             app.manage(members::MembersImportJob::default());
             notify::watch(app.handle().clone());
             Ok(())
@@ -69,6 +75,8 @@ fn main() {
             commands::uncover_seat,
             commands::list_asks,
             commands::list_commitments,
+            commands::asks_page,
+            commands::commitments_page,
             commands::change_status,
             commands::status_history,
             commands::record_history,

@@ -180,6 +180,17 @@ impl AppState {
         result
     }
 
+    /// Closes the store found damaged by the check made after opening it (`error`), if it is
+    /// still the one open at `generation` and not the sample. True if it was closed.
+    pub fn refuse_damaged(&self, generation: u64, error: CommandError) -> bool {
+        let mut open = self.lock();
+        if open.generation != generation || open.sample {
+            return false;
+        }
+        open.store = Err(error);
+        true
+    }
+
     /// Runs `work` on the open store.
     pub fn with<T>(
         &self,

@@ -32,7 +32,9 @@ pub use reminder::{
     ReminderSettings, SnoozeChoices,
 };
 pub use representative::{Representative, RepresentativeInput, SeatRef};
-pub use tracking::{AskFilter, Campaign, CommitmentFilter, StatusChange, StatusChangeInput};
+pub use tracking::{
+    AskFilter, Campaign, CommitmentFilter, ListPage, StatusChange, StatusChangeInput,
+};
 
 use serde::Serialize;
 

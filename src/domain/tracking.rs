@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::{check_length, tidy, AskStatus, CommitmentStatus, Side, SubjectKind};
-use crate::ids::{CampaignId, InteractionId, RepresentativeId, StatusChangeId};
+use crate::ids::{AskId, CampaignId, CommitmentId, InteractionId, RepresentativeId, StatusChangeId};
 use crate::Result;
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -19,6 +19,14 @@ pub struct AskFilter {
     pub representative_id: Option<RepresentativeId>,
     #[serde(default)]
     pub campaign_id: Option<CampaignId>,
+    /// Only this ask (to read one again after a change).
+    #[serde(default)]
+    pub id: Option<AskId>,
+    /// At most this many, after skipping `offset`: a list pages.
+    #[serde(default)]
+    pub limit: Option<u32>,
+    #[serde(default)]
+    pub offset: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -37,6 +45,21 @@ pub struct CommitmentFilter {
     /// Open and past the due date.
     #[serde(default)]
     pub overdue_only: bool,
+    /// Only this commitment (to read one again after a change).
+    #[serde(default)]
+    pub id: Option<CommitmentId>,
+    /// At most this many, after skipping `offset`: a list pages.
+    #[serde(default)]
+    pub limit: Option<u32>,
+    #[serde(default)]
+    pub offset: Option<u32>,
+}
+
+/// A page of a list, and how many the whole list holds.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ListPage<T> {
+    pub items: Vec<T>,
+    pub total: usize,
 }
 
 /// A change of status asked for from the "Asks & commitments" screen.

@@ -35,7 +35,7 @@ use crate::briefing::{self, Briefing, BriefingRequest};
 use crate::domain::{
     Agenda, AgendaLimits, AskFilter, AskView, Campaign, CommitmentFilter, CommitmentView,
     CoveredSeat, DeletedRecord, HistoryEntry, Interaction, InteractionInput, InteractionSummary,
-    Notice, Person, PersonInput, ReminderKey, ReminderSettings, Representative,
+    ListPage, Notice, Person, PersonInput, ReminderKey, ReminderSettings, Representative,
     RepresentativeInput, RepresentativeProfile, SearchHit, SeatHistory, SeatKind, SetupInput,
     SetupStatus, StatusChange, StatusChangeInput,
 };
@@ -63,6 +63,8 @@ pub struct Store {
     /// True when the file was too large to check in full before opening and closed cleanly
     /// last time: `check_integrity` is left to the caller, off the start-up path.
     check_deferred: bool,
+    /// Nothing is written until that check has passed (`integrity_checked`).
+    writes_held: bool,
 }
 
 /// A file up to this size is checked in full (`PRAGMA quick_check`) every time it is opened: a
@@ -175,6 +177,7 @@ impl Store {
             author,
             path: on_disk.then(|| path.to_owned()),
             check_deferred,
+            writes_held: check_deferred,
         })
     }
 
@@ -182,6 +185,27 @@ impl Store {
     /// cleanly): run `backup::check_integrity` on its path, on a thread of its own.
     pub fn check_deferred(&self) -> bool {
         self.check_deferred
+    }
+
+    /// Says the deferred check has passed: writes are no longer held.
+    pub fn integrity_checked(&mut self) {
+        self.writes_held = false;
+    }
+
+    /// Runs the deferred check now, on this connection (for a script, which can wait), and
+    /// releases writes if it passes. Does nothing if the file was checked when it was opened.
+    pub fn finish_check(&mut self) -> Result<()> {
+        if !self.writes_held {
+            return Ok(());
+        }
+        if let Some(detail) = backup::quick_check(&self.conn) {
+            return Err(Error::Damaged {
+                path: self.path.clone().unwrap_or_default(),
+                detail,
+            });
+        }
+        self.integrity_checked();
+        Ok(())
     }
 
     #[cfg(test)]
@@ -195,6 +219,9 @@ impl Store {
 
     /// Runs `work` in one transaction, stamped with the clock's time and the current member.
     fn write<T>(&mut self, work: impl FnOnce(&Writer) -> Result<T>) -> Result<T> {
+        if self.writes_held {
+            return Err(Error::Checking);
+        }
         let author = self.author.ok_or(Error::NotSetUp)?;
         let now = format_instant(self.clock.now());
         let tx = self
@@ -494,6 +521,23 @@ impl Store {
         tracking::list_commitments(&self.conn, filter, &self.today())
     }
 
+    /// A page of the asks matching `filter` (its `limit` and `offset`), with how many match.
+    pub fn asks_page(&self, filter: &AskFilter) -> Result<ListPage<AskView>> {
+        Ok(ListPage {
+            items: tracking::list_asks(&self.conn, filter)?,
+            total: tracking::count_asks(&self.conn, filter)?,
+        })
+    }
+
+    /// A page of the commitments matching `filter`, with how many match.
+    pub fn commitments_page(&self, filter: &CommitmentFilter) -> Result<ListPage<CommitmentView>> {
+        let today = self.today();
+        Ok(ListPage {
+            items: tracking::list_commitments(&self.conn, filter, &today)?,
+            total: tracking::count_commitments(&self.conn, filter, &today)?,
+        })
+    }
+
     /// Moves an ask, commitment or follow-up to a new status, keeping the step (with its note
     /// and evidence) in the history. A move its life does not allow is refused.
     pub fn change_status(&mut self, input: &StatusChangeInput) -> Result<Vec<StatusChange>> {
@@ -619,7 +663,7 @@ impl Store {
         let plan = self.reminder_plan()?;
         let today = london_date(self.clock.now());
         let last_seen = reminders::last_seen(&self.conn)?;
-        if self.author.is_some() && last_seen != Some(today) {
+        if self.author.is_some() && !self.writes_held && last_seen != Some(today) {
             self.write(|w| reminders::set_last_seen(w, today))?;
         }
         if !self.reminder_settings()?.notifications {
@@ -1150,6 +1194,9 @@ impl Store {
 
     /// Imports a whole interchange file into this (empty) database, all or nothing.
     pub fn import(&mut self, file: &Interchange) -> Result<ImportSummary> {
+        if self.writes_held {
+            return Err(Error::Checking);
+        }
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;

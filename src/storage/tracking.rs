@@ -234,10 +234,14 @@ fn ask_from_row(row: &Row) -> rusqlite::Result<AskView> {
 /// Open asks first (by latest change), then settled ones.
 const ASK_ORDER: &str = "ORDER BY a.status IN ('done', 'dropped', 'declined'), coalesce(i.occurred_at, a.created_at) DESC, a.seq DESC";
 
-pub(crate) fn list_asks(conn: &Connection, filter: &AskFilter) -> Result<Vec<AskView>> {
-    // Only the filters given become conditions, so each can use its index: an "(:x IS NULL OR
-    // …)" condition cannot, and made the profile walk every ask (the benchmark suite found it).
-    let mut sql = ASKS.to_owned();
+/// The asks query with a condition for each filter given, and its parameters. Only the filters
+/// given become conditions, so each can use its index: an "(:x IS NULL OR …)" condition cannot,
+/// and made the profile walk every ask (the benchmark suite found it).
+fn asks_matching<'a>(
+    filter: &'a AskFilter,
+    base: &str,
+) -> (String, Vec<(&'static str, &'a dyn ToSql)>) {
+    let mut sql = base.to_owned();
     let mut params: Vec<(&str, &dyn ToSql)> = Vec::new();
     if let Some(status) = &filter.status {
         sql.push_str(" AND a.status = :status");
@@ -254,11 +258,45 @@ pub(crate) fn list_asks(conn: &Connection, filter: &AskFilter) -> Result<Vec<Ask
         sql.push_str(" AND a.campaign_id = :campaign");
         params.push((":campaign", campaign));
     }
+    if let Some(id) = &filter.id {
+        sql.push_str(" AND a.id = :id");
+        params.push((":id", id));
+    }
+    (sql, params)
+}
+
+/// " LIMIT … OFFSET …" for a filter's page, or nothing for the whole list.
+fn page_clause(limit: Option<u32>, offset: Option<u32>) -> String {
+    match (limit, offset.unwrap_or(0)) {
+        (None, 0) => String::new(),
+        (limit, offset) => format!(" LIMIT {} OFFSET {offset}", limit.map_or(-1, i64::from)),
+    }
+}
+
+/// The number `sql` (a count) gives with `params`.
+fn count(conn: &Connection, sql: &str, params: &[(&str, &dyn ToSql)]) -> Result<usize> {
+    let n: i64 = conn
+        .prepare_cached(sql)?
+        .query_row(params, |row| row.get(0))?;
+    Ok(n as usize)
+}
+
+pub(crate) fn list_asks(conn: &Connection, filter: &AskFilter) -> Result<Vec<AskView>> {
+    let (mut sql, params) = asks_matching(filter, ASKS);
     sql.push(' ');
     sql.push_str(ASK_ORDER);
+    sql.push_str(&page_clause(filter.limit, filter.offset));
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(&*params, ask_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// How many asks match `filter` (its page aside).
+pub(crate) fn count_asks(conn: &Connection, filter: &AskFilter) -> Result<usize> {
+    // Counted without the joins the list shows: the conditions are all on the ask itself.
+    let base = "SELECT count(*) FROM asks a WHERE a.deleted_at IS NULL";
+    let (sql, params) = asks_matching(filter, base);
+    count(conn, &sql, &params)
 }
 
 /// Asks made in this interaction, and earlier asks whose status changed in it.
@@ -359,35 +397,27 @@ pub(crate) fn commitments_where(
     Ok(out)
 }
 
-pub(crate) fn list_commitments(
-    conn: &Connection,
-    filter: &CommitmentFilter,
-    today: &str,
-) -> Result<Vec<CommitmentView>> {
-    let (owner_person, owner_rep): (Option<PersonId>, Option<RepresentativeId>) =
+/// Who promised, from a filter's `person:ID` or `representative:ID`.
+fn owner_of(filter: &CommitmentFilter) -> Result<(Option<PersonId>, Option<RepresentativeId>)> {
+    let refuse = || Error::invalid("owner", "Choose whose promises to show from the list.");
+    Ok(
         match filter.owner.as_deref().and_then(|o| o.split_once(':')) {
-            Some(("person", id)) => (
-                Some(id.parse().map_err(|_| {
-                    Error::invalid("owner", "Choose whose promises to show from the list.")
-                })?),
-                None,
-            ),
-            Some(("representative", id)) => (
-                None,
-                Some(id.parse().map_err(|_| {
-                    Error::invalid("owner", "Choose whose promises to show from the list.")
-                })?),
-            ),
-            Some(_) => {
-                return Err(Error::invalid(
-                    "owner",
-                    "Choose whose promises to show from the list.",
-                ))
-            }
+            Some(("person", id)) => (Some(id.parse().map_err(|_| refuse())?), None),
+            Some(("representative", id)) => (None, Some(id.parse().map_err(|_| refuse())?)),
+            Some(_) => return Err(refuse()),
             None => (None, None),
-        };
-    // Only the filters given become conditions, so each can use its index (see list_asks).
-    let mut sql = COMMITMENTS.to_owned();
+        },
+    )
+}
+
+/// The commitments query with a condition for each filter given (see `asks_matching`).
+fn commitments_matching<'a>(
+    filter: &'a CommitmentFilter,
+    owner: &'a (Option<PersonId>, Option<RepresentativeId>),
+    today: &'a &'a str,
+    base: &str,
+) -> (String, Vec<(&'static str, &'a dyn ToSql)>) {
+    let mut sql = base.to_owned();
     let mut params: Vec<(&str, &dyn ToSql)> = Vec::new();
     if let Some(status) = &filter.status {
         sql.push_str(" AND c.status = :status");
@@ -409,20 +439,41 @@ pub(crate) fn list_commitments(
         sql.push_str(" AND i.campaign_id = :campaign");
         params.push((":campaign", campaign));
     }
-    if let Some(person) = &owner_person {
+    if let Some(person) = &owner.0 {
         sql.push_str(" AND c.person_id = :owner_person");
         params.push((":owner_person", person));
     }
-    if let Some(rep) = &owner_rep {
+    if let Some(rep) = &owner.1 {
         sql.push_str(" AND c.representative_id = :owner_rep");
         params.push((":owner_rep", rep));
     }
     if filter.overdue_only {
         sql.push_str(" AND c.status = 'open' AND c.due_date < :today");
-        params.push((":today", &today));
+        params.push((":today", today));
     }
+    if let Some(id) = &filter.id {
+        sql.push_str(" AND c.id = :id");
+        params.push((":id", id));
+    }
+    (sql, params)
+}
+
+pub(crate) fn list_commitments(
+    conn: &Connection,
+    filter: &CommitmentFilter,
+    today: &str,
+) -> Result<Vec<CommitmentView>> {
+    let owner = owner_of(filter)?;
+    let (mut sql, params) = commitments_matching(filter, &owner, &today, COMMITMENTS);
     sql.push(' ');
-    sql.push_str(COMMITMENT_ORDER);
+    // Overdue ones are all open and dated: by due date alone, the order the index on status
+    // and due date gives, so a page stops after its rows rather than sorting them all.
+    sql.push_str(if filter.overdue_only {
+        "ORDER BY c.due_date, c.seq"
+    } else {
+        COMMITMENT_ORDER
+    });
+    sql.push_str(&page_clause(filter.limit, filter.offset));
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(&*params)?;
     let mut out = Vec::new();
@@ -430,6 +481,24 @@ pub(crate) fn list_commitments(
         out.push(commitment_from_row(conn, row, today)?);
     }
     Ok(out)
+}
+
+/// How many commitments match `filter` (its page aside).
+pub(crate) fn count_commitments(
+    conn: &Connection,
+    filter: &CommitmentFilter,
+    today: &str,
+) -> Result<usize> {
+    let owner = owner_of(filter)?;
+    // Counted without the joins the list shows, but the meeting's when filtered by campaign.
+    let base = if filter.campaign_id.is_some() {
+        "SELECT count(*) FROM commitments c LEFT JOIN interactions i ON i.id = c.interaction_id
+          WHERE c.deleted_at IS NULL"
+    } else {
+        "SELECT count(*) FROM commitments c WHERE c.deleted_at IS NULL"
+    };
+    let (sql, params) = commitments_matching(filter, &owner, &today, base);
+    count(conn, &sql, &params)
 }
 
 // ----- follow-ups -----

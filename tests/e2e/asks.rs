@@ -165,3 +165,102 @@ async fn with_nothing_logged_the_screen_says_how_asks_and_commitments_come_to_be
     app.wait_until("the commitments' empty state", "return document.querySelector('[data-testid=asks-empty]')?.textContent.includes('No commitments yet')").await;
     app.quit().await;
 }
+
+/// How many rows of `testid` the list holds now.
+async fn rows(app: &App, testid: &str) -> u64 {
+    app.run(&format!(
+        "return document.querySelectorAll('[data-testid={testid}]').length"
+    ))
+    .await
+    .as_u64()
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_list_of_commitments_comes_a_hundred_at_a_time() {
+    let (data, mp, amira, dev) = crate::logging::prepare();
+    // 230 promises of ours, all past their date, one a day from 1 March.
+    let commitments: Vec<serde_json::Value> = (0..230)
+        .map(|n| {
+            let due = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
+                + chrono::Days::new(n as u64);
+            serde_json::json!({"who": format!("person:{dev}"), "description": format!("Promise {:03}", n + 1),
+                               "due_date": due.format("%d/%m/%Y").to_string()})
+        })
+        .collect();
+    let meeting = crate::harness::log_interaction(
+        data.path(),
+        serde_json::json!({
+            "kind": "surgery_meeting", "direction": "we_contacted", "date": "20/02/2026", "time": "10:00",
+            "representatives": [mp], "our_attendees": [{"person_id": amira}],
+            "commitments": commitments
+        }),
+    );
+    let app = App::start(data.path()).await;
+    app.click("nav-asks").await;
+    app.find("asks-view").await;
+    app.click("tab-commitments").await;
+    app.wait_until(
+        "the first page",
+        "return document.querySelectorAll('[data-testid=commitment-row]').length === 100",
+    )
+    .await;
+    assert_eq!(
+        app.text_of("asks-count").await,
+        "100 of 230 commitments shown"
+    );
+    assert_eq!(app.text_of("asks-show-more").await, "Show 100 more of 130");
+    app.screenshot("asks-first-page").await;
+
+    // A commitment far down the list opens from its link, though the list shows only a page.
+    let last = meeting["commitments"][229]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.run(&format!(
+        "location.hash = '#asks/commitment:{last}'; return true"
+    ))
+    .await;
+    app.wait_for_text("detail-title", "Promise 230").await;
+    assert_eq!(rows(&app, "commitment-row").await, 100);
+
+    app.click("asks-show-more").await;
+    app.wait_until(
+        "the second page",
+        "return document.querySelectorAll('[data-testid=commitment-row]').length === 200",
+    )
+    .await;
+    app.wait_until(
+        "the focus on the first new row",
+        "return document.activeElement?.textContent === 'Promise 101'",
+    )
+    .await;
+    assert_eq!(
+        app.text_of("asks-count").await,
+        "200 of 230 commitments shown"
+    );
+
+    // Another filter starts again from the first page; clearing it too.
+    app.click("filter-overdue").await;
+    app.wait_until(
+        "the first page of the overdue",
+        "return document.querySelector('[data-testid=asks-count]')?.textContent === '100 of 230 commitments shown'",
+    )
+    .await;
+    assert_eq!(rows(&app, "commitment-row").await, 100);
+    app.click("asks-show-more").await;
+    app.wait_until(
+        "the second page of the overdue",
+        "return document.querySelector('[data-testid=asks-count]')?.textContent === '200 of 230 commitments shown'",
+    )
+    .await;
+    app.click("asks-show-more").await;
+    app.wait_until(
+        "the whole list",
+        "return document.querySelector('[data-testid=asks-count]')?.textContent === '230 commitments'",
+    )
+    .await;
+    assert!(!app.is_present("asks-show-more").await);
+
+    app.quit().await;
+}

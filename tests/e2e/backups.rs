@@ -385,3 +385,29 @@ async fn a_garbage_database_is_refused_at_start_and_left_unchanged() {
 
     assert_eq!(std::fs::read(&path).unwrap(), b"hello");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_large_database_damaged_in_the_middle_is_found_by_the_check_after_start() {
+    let (data, path) = records_backed_up_the_day_before();
+    // Past the size checked before the window opens: the full check runs in the background.
+    let filler = rapport_core::storage::CHECK_ON_OPEN_UP_TO as i64 + (8 << 20);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("CREATE TABLE filler (b BLOB)").unwrap();
+    conn.execute("INSERT INTO filler VALUES (zeroblob(?1))", [filler])
+        .unwrap();
+    drop(conn);
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page = 4096;
+    let middle = bytes.len() / page / 2 * page;
+    bytes[middle..middle + 3 * page].fill(0xff);
+    std::fs::write(&path, &bytes).unwrap();
+    // The window opens on the file at once; the check finds the damage and the window starts
+    // again on the start-up screen, which brings the records back from the day before.
+    the_newest_good_backup_brings_the_records_back(
+        data.path(),
+        &path,
+        &bytes,
+        "backups-startup-damaged-large",
+    )
+    .await;
+}

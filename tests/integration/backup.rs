@@ -286,11 +286,29 @@ fn a_large_file_closed_cleanly_is_checked_off_the_start_up_path_and_after_a_cras
         "closed cleanly"
     );
 
-    // Sound: opened at once, and the deferred check passes.
-    let store = Store::open(&db).unwrap();
+    // Sound: opened at once, with writes held until the deferred check passes.
+    let mut store = Store::open(&db).unwrap();
     assert!(store.check_deferred());
+    let held = store
+        .save_person(&PersonInput::named("Too Soon", PersonKind::Member))
+        .unwrap_err();
+    assert!(matches!(held, Error::Checking), "{held}");
+    assert!(
+        held.to_string().contains("nothing you typed is lost"),
+        "{held}"
+    );
     backup::check_integrity(&db).unwrap();
+    store.integrity_checked();
+    store
+        .save_person(&PersonInput::named("In Time", PersonKind::Member))
+        .unwrap();
     drop(store);
+    let mut script = Store::open(&db).unwrap();
+    script.finish_check().unwrap();
+    script
+        .save_person(&PersonInput::named("From a script", PersonKind::Member))
+        .unwrap();
+    drop(script);
 
     // Damaged in the middle: still opened at once (the check is deferred), and the deferred
     // check finds it.
@@ -298,8 +316,9 @@ fn a_large_file_closed_cleanly_is_checked_off_the_start_up_path_and_after_a_cras
     let middle = (bytes.len() / 2) & !4095;
     bytes[middle..middle + 4096].fill(0xFF);
     std::fs::write(&db, &bytes).unwrap();
-    let store = Store::open(&db).unwrap();
+    let mut store = Store::open(&db).unwrap();
     assert!(store.check_deferred());
+    assert!(matches!(store.finish_check(), Err(Error::Damaged { .. })));
     drop(store);
     let err = backup::check_integrity(&db).unwrap_err();
     assert!(matches!(err, Error::Damaged { .. }), "{err}");

@@ -541,3 +541,86 @@ fn search_finds_every_kind_of_text_ranked_and_marked_and_follows_each_write() {
         store.search(odd, 5).unwrap();
     }
 }
+
+#[test]
+fn the_asks_and_commitments_lists_come_a_page_at_a_time_with_their_totals() {
+    let (_dir, mut store) = set_up_store();
+    let cast = cast(&mut store);
+    // 25 promises of Dev's (the first 15 overdue) and 12 asks, from one meeting.
+    let commitments: Vec<Value> = (0..25)
+        .map(|n| {
+            let due = if n < 15 { format!("{:02}/10/2026", n + 1) } else { format!("{:02}/12/2026", n - 14) };
+            json!({"who": format!("person:{}", cast.dev), "description": format!("Promise {:02}", n + 1), "due_date": due})
+        })
+        .collect();
+    let asks: Vec<Value> = (0..12)
+        .map(|n| json!({"title": format!("Ask {:02}", n + 1), "status": "made"}))
+        .collect();
+    let logged = store
+        .save_interaction(&input(json!({
+            "kind": "surgery_meeting", "direction": "we_contacted", "date": "20/09/2026", "time": "10:00",
+            "representatives": [cast.mp], "our_attendees": [{"person_id": cast.amira}],
+            "commitments": commitments, "asks": asks
+        })))
+        .unwrap();
+
+    let overdue = |limit, offset| CommitmentFilter {
+        overdue_only: true,
+        limit: Some(limit),
+        offset: Some(offset),
+        ..Default::default()
+    };
+    let first = store.commitments_page(&overdue(10, 0)).unwrap();
+    assert_eq!(first.total, 15);
+    let names = |items: &[rapport_core::domain::CommitmentView]| {
+        items
+            .iter()
+            .map(|c| c.description.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names(&first.items),
+        (1..=10)
+            .map(|n| format!("Promise {n:02}"))
+            .collect::<Vec<_>>()
+    );
+    let rest = store.commitments_page(&overdue(10, 10)).unwrap();
+    assert_eq!((rest.items.len(), rest.total), (5, 15));
+    assert_eq!(rest.items[0].description, "Promise 11");
+    // Every commitment of Dev's: open first, soonest due first, the overdue before the rest.
+    let all = store
+        .commitments_page(&CommitmentFilter {
+            owner: Some(format!("person:{}", cast.dev)),
+            limit: Some(100),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!((all.items.len(), all.total), (25, 25));
+    assert_eq!(all.items[15].description, "Promise 16");
+
+    let asks = store
+        .asks_page(&AskFilter {
+            representative_id: Some(cast.mp),
+            limit: Some(5),
+            offset: Some(10),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!((asks.items.len(), asks.total), (2, 12));
+    // One by its id, whatever else is asked.
+    let one = logged.commitments[24].id;
+    let found = store
+        .list_commitments(&CommitmentFilter {
+            id: Some(one),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(names(&found), ["Promise 25"]);
+    let ask = store
+        .list_asks(&AskFilter {
+            id: Some(logged.asks[3].id),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(ask[0].title, "Ask 04");
+}

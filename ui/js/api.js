@@ -52,6 +52,9 @@ export const api = {
   uncoverSeat: (id) => call('uncover_seat', { id }),
   listAsks: (filter = {}) => call('list_asks', { filter }),
   listCommitments: (filter = {}) => call('list_commitments', { filter }),
+  /** A page of a list: the filter's `limit` and `offset`; resolves to { items, total }. */
+  asksPage: (filter = {}) => call('asks_page', { filter }),
+  commitmentsPage: (filter = {}) => call('commitments_page', { filter }),
   changeStatus: (input) => call('change_status', { input }),
   statusHistory: (id) => call('status_history', { id }),
   recordHistory: (table, id) => call('record_history', { table, id }),

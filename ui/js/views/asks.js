@@ -1,7 +1,8 @@
 // Asks & commitments: what we have asked representatives for, and what each side promised,
 // filtered, with a side panel to record what happened since (a status change with a note and
 // evidence) and the whole life of the record. Routes: `#asks`, `#asks/commitments`, and
-// `#asks/ask:ID` or `#asks/commitment:ID` to open one.
+// `#asks/ask:ID` or `#asks/commitment:ID` to open one. The list comes a page at a time (a
+// national programme has hundreds of thousands): the first 100 with the total, then "Show more".
 
 import { h, replace } from '../dom.js';
 import { api } from '../api.js';
@@ -12,11 +13,14 @@ import { historyPanel } from './history.js';
 import { statusChip, overdueChip } from './profile.js';
 
 const OPEN_ONLY = '__open';
+/** How many rows the list asks for at a time. */
+const PAGE = 100;
 
 export function asksScreen(catalogue, navigate) {
   const label = labeller(catalogue);
   let tab = 'asks';
   let items = [];
+  let total = 0;             // how many match the filters (items holds the first of them)
   let selected = null;       // the id of the record open in the side panel
   let people = [];
   let reps = [];
@@ -27,7 +31,8 @@ export function asksScreen(catalogue, navigate) {
   const controls = {};
   const filterBar = h('form', { class: 'asks-filters', testid: 'asks-filters', 'aria-label': 'Filters', novalidate: true });
   filterBar.addEventListener('submit', (event) => event.preventDefault());
-  filterBar.addEventListener('change', () => reload());
+  // Other filters: the list starts again from its first page.
+  filterBar.addEventListener('change', () => { items = []; reload(); });
 
   function select(name, text, blank, options, groups) {
     const id = `asks-${name}`;
@@ -85,6 +90,7 @@ export function asksScreen(catalogue, navigate) {
     for (const control of Object.values(controls)) {
       if (control.type === 'checkbox') control.checked = false; else control.value = '';
     }
+    items = [];
     reload();
   }
 
@@ -153,6 +159,7 @@ export function asksScreen(catalogue, navigate) {
       tab = next;
       for (const key of Object.keys(controls)) delete controls[key];
       if (!keepSelection) selected = null;
+      items = [];
     }
     paintTabs();
     renderFilters();
@@ -176,7 +183,7 @@ export function asksScreen(catalogue, navigate) {
       paintTabs();
       renderFilters();
       await reload();
-      const record = items.find((i) => i.id === selected);
+      const record = items.find((i) => i.id === selected) ?? await one(selected);
       if (record) openPanel(record); else renderPanelHint();
       return;
     }
@@ -189,19 +196,64 @@ export function asksScreen(catalogue, navigate) {
     if (record) openPanel(record, { keepForm: true }); else { selected = null; renderPanelHint(); }
   }
 
+  /** A page of the list from `offset`, as the filters say: { items, total }. */
+  function page(offset, limit = PAGE) {
+    const filter = { ...filterValue(), limit, offset };
+    return tab === 'asks' ? api.asksPage(filter) : api.commitmentsPage(filter);
+  }
+
+  /** One record by its id, whatever the filters (to keep it open once it no longer matches). */
+  async function one(id) {
+    try {
+      const found = tab === 'asks' ? await api.listAsks({ id }) : await api.listCommitments({ id });
+      return found[0] ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Reads the list again: as many rows as were shown (at least a page). */
   async function reload() {
     const ticket = ++loaded;
-    let list;
+    let next;
     try {
-      list = tab === 'asks' ? await api.listAsks(filterValue()) : await api.listCommitments(filterValue());
+      next = await page(0, Math.max(PAGE, items.length));
     } catch (error) {
       replace(listPane, h('p', { class: 'problem', role: 'alert' }, error.message));
       return;
     }
     if (ticket !== loaded) return;
-    items = list;
+    items = next.items;
+    total = next.total;
     renderList();
   }
+
+  /** "Show 100 more": the next page, added below; the focus goes to the first new row. */
+  async function showMore(button) {
+    const ticket = loaded;
+    const at = items.length;
+    button.disabled = true;
+    button.setAttribute('aria-busy', 'true');
+    button.textContent = 'Loading…';
+    let next;
+    try {
+      next = await page(at);
+    } catch (error) {
+      toast(error.message);
+      button.disabled = false;
+      button.removeAttribute('aria-busy');
+      button.textContent = moreText();
+      return;
+    }
+    if (ticket !== loaded) return;
+    items = [...items, ...next.items];
+    total = next.total;
+    renderList();
+    listPane.querySelectorAll('tbody tr')[at]?.querySelector('.row-link')?.focus();
+  }
+
+  const noun = (n) => (tab === 'asks' ? (n === 1 ? 'ask' : 'asks') : (n === 1 ? 'commitment' : 'commitments'));
+  const moreText = () => `Show ${Math.min(PAGE, total - items.length)} more of ${(total - items.length).toLocaleString('en-GB')}`;
 
   // ----- the list -----
   function renderList() {
@@ -219,8 +271,13 @@ export function asksScreen(catalogue, navigate) {
       return;
     }
     const table = tab === 'asks' ? askTable() : commitmentTable();
-    replace(listPane, table,
-      h('p', { class: 'count muted', testid: 'asks-count' }, `${items.length} ${tab === 'asks' ? (items.length === 1 ? 'ask' : 'asks') : (items.length === 1 ? 'commitment' : 'commitments')}`));
+    const count = items.length < total
+      ? `${items.length.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} ${noun(total)} shown`
+      : `${total.toLocaleString('en-GB')} ${noun(total)}`;
+    const more = items.length < total
+      ? h('button', { type: 'button', class: 'link show-more', testid: 'asks-show-more', onclick: (event) => showMore(event.currentTarget) }, moreText())
+      : null;
+    replace(listPane, table, h('p', { class: 'count muted', testid: 'asks-count' }, count), more);
   }
 
   function row(record, testid, cells) {
@@ -416,12 +473,8 @@ export function asksScreen(catalogue, navigate) {
     }
     toast('Status changed.');
     await reload();
-    let fresh = items.find((i) => i.id === record.id);
-    if (!fresh) {
-      // It no longer matches the filters: read it again without them, to keep it open here.
-      const everything = tab === 'asks' ? await api.listAsks({}) : await api.listCommitments({});
-      fresh = everything.find((i) => i.id === record.id) ?? record;
-    }
+    // It may no longer match the filters: then read it again by itself, to keep it open here.
+    const fresh = items.find((i) => i.id === record.id) ?? await one(record.id) ?? record;
     selected = fresh.id;
     renderList();
     renderPanel(fresh);
