@@ -159,9 +159,7 @@ pub(crate) fn profile(
     let (open_asks, settled_asks) = asks.into_iter().partition(|a| a.open);
     let commitments = tracking::commitments_where(
         conn,
-        "c.status = 'open' AND (c.representative_id = :subject OR EXISTS (
-             SELECT 1 FROM interaction_participants ip
-              WHERE ip.interaction_id = c.interaction_id AND ip.representative_id = :subject AND ip.deleted_at IS NULL))",
+        &format!("+c.status = 'open' AND {}", tracking::CONCERNING_SUBJECT),
         &rep,
         today,
     )?;

@@ -326,6 +326,17 @@ const COMMITMENTS: &str = "
       LEFT JOIN people ub ON ub.id = c.updated_by
      WHERE c.deleted_at IS NULL";
 
+/// The commitments concerning the representative `:subject`: theirs by name, or made at an
+/// interaction they took part in. Found from the representative's side (their commitments and
+/// their interactions' commitments, by index), not by testing every commitment: with the status
+/// condition written `+c.status`, SQLite drives from this list (a profile's open commitments went
+/// from 6.6 to 2.4 ms on the large dataset).
+pub(crate) const CONCERNING_SUBJECT: &str = "c.id IN (
+        SELECT id FROM commitments WHERE representative_id = :subject
+        UNION ALL
+        SELECT c2.id FROM interaction_participants ip JOIN commitments c2 ON c2.interaction_id = ip.interaction_id
+         WHERE ip.representative_id = :subject AND ip.deleted_at IS NULL)";
+
 /// Open commitments first, soonest due first; undated ones after dated ones.
 const COMMITMENT_ORDER: &str = "ORDER BY c.status <> 'open', c.due_date IS NULL, c.due_date, c.seq";
 
@@ -428,11 +439,8 @@ fn commitments_matching<'a>(
         params.push((":side", side));
     }
     if let Some(rep) = &filter.representative_id {
-        sql.push_str(
-            " AND (c.representative_id = :rep
-                   OR EXISTS (SELECT 1 FROM interaction_participants ip
-                               WHERE ip.interaction_id = c.interaction_id AND ip.representative_id = :rep AND ip.deleted_at IS NULL))",
-        );
+        sql.push_str(" AND ");
+        sql.push_str(&CONCERNING_SUBJECT.replace(":subject", ":rep"));
         params.push((":rep", rep));
     }
     if let Some(campaign) = &filter.campaign_id {
