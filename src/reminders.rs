@@ -295,6 +295,7 @@ impl Plan {
             },
             upcoming_meetings,
             snooze_choices: snooze_choices(self.today),
+            has_representatives: false,
         }
     }
 

@@ -85,6 +85,8 @@ pub struct Agenda {
     pub upcoming_meetings: Vec<InteractionSummary>,
     /// The dates the snooze buttons offer.
     pub snooze_choices: SnoozeChoices,
+    /// Whether any representative is on record (with none, Today says how to begin).
+    pub has_representatives: bool,
 }
 
 /// How many reminders each section of the agenda holds in all.

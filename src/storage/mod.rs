@@ -567,7 +567,13 @@ impl Store {
         reminders::add_details(&self.conn, plan.facts_mut(), &follow_ups, &commitments)?;
         let ids = reminders::upcoming_meeting_ids(&self.conn, self.clock.now(), UPCOMING_MEETINGS)?;
         let upcoming = interactions::summaries(&self.conn, &ids)?;
-        Ok(plan.agenda(limits, upcoming))
+        let mut agenda = plan.agenda(limits, upcoming);
+        agenda.has_representatives = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM representatives WHERE deleted_at IS NULL)",
+            [],
+            |row| row.get(0),
+        )?;
+        Ok(agenda)
     }
 
     /// Every reminder in force now, sorted and worded from the facts, without the details of

@@ -203,8 +203,13 @@ async fn every_current_mp_is_imported_with_progress_after_a_cancel_that_changed_
     // Every MP is listed with their seat; the one no longer in Parliament's list as former.
     app.click("nav-representatives").await;
     app.wait_for_text("representative-name", "Member 001").await;
+    // 650 MPs and one former MP, drawn 200 at a time.
+    assert_eq!(
+        app.text_of("representative-count").await,
+        "200 of 651 representatives shown"
+    );
     let rows = app.texts("representative-row").await;
-    assert_eq!(rows.len(), 651, "650 MPs and one former MP");
+    assert_eq!(rows.len(), 200);
     assert!(
         rows.iter().any(|r| r.contains("Member 001")
             && r.contains("Constituency 001")
@@ -236,6 +241,17 @@ async fn every_current_mp_is_imported_with_progress_after_a_cancel_that_changed_
         .await
         .contains("Gill Furniss"));
     app.run("const f = document.querySelector('[data-testid=representative-filter]'); f.value = ''; f.dispatchEvent(new Event('input')); return true;").await;
+    app.wait_for_text("representative-show-more", "Show 200 more of 451")
+        .await;
+    app.run("document.querySelector('[data-testid=representative-show-more]').scrollIntoView({ block: 'center' }); return true;")
+        .await;
+    app.click("representative-show-more").await;
+    app.wait_until(
+        "the next 200, the focus on the first of them",
+        "return document.querySelectorAll('[data-testid=representative-row]').length === 400 \
+           && document.activeElement === document.querySelectorAll('[data-testid=representative-name]')[200]",
+    )
+    .await;
 
     // The toolbar fits on one line in the window's usual 1200 pixels, and in 1280, here and on
     // People.

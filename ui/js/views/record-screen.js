@@ -18,14 +18,18 @@ import { toast } from '../toast.js';
 import { api } from '../api.js';
 import { openCsvImport } from './csv-import.js';
 
+/** How many rows the table draws at a time: a national programme has thousands of people. */
+const PAGE = 200;
+
 export function recordScreen(config) {
   const root = h('section', { class: 'screen', testid: `${config.id}-view`, 'aria-labelledby': `${config.id}-title` });
   const listPane = h('div', { class: 'list-pane' });
   const editorPane = h('aside', { class: 'editor-pane', 'aria-label': `${config.noun} details` });
   const filter = h('input', {
     type: 'search', class: 'filter', placeholder: config.filterPlaceholder, 'aria-label': config.filterPlaceholder,
-    testid: `${config.noun}-filter`, oninput: () => renderList(),
+    testid: `${config.noun}-filter`, oninput: () => { limit = PAGE; renderList(); },
   });
+  let limit = PAGE;     // how many matching rows the table draws ("Show more" adds a page)
   let records = [];
   let context = {};
   let editing = null;   // the record open in the editor, or {} for a new one
@@ -100,7 +104,7 @@ export function recordScreen(config) {
     }
     const shown = visible();
     const open = config.open ?? openEditor;
-    const rows = shown.map((record) => h('tr', {
+    const rows = shown.slice(0, limit).map((record) => h('tr', {
       testid: `${config.noun}-row`,
       class: [editing?.id === record.id ? 'selected' : null, config.rowClass?.(record)].filter(Boolean).join(' ') || null,
       onclick: () => open(record),
@@ -121,14 +125,26 @@ export function recordScreen(config) {
         h('thead', {}, h('tr', {}, config.columns.map((c) => h('th', { scope: 'col' }, c.label)))),
         h('tbody', {}, rows)),
       shown.length === 0 ? h('p', { class: 'muted' }, `No ${plural} match “${filter.value}”.`) : null,
-      h('p', { class: 'count muted' }, countLine(shown.length)),
+      h('p', { class: 'count muted', testid: `${config.noun}-count` }, countLine(Math.min(limit, shown.length), shown.length)),
+      shown.length > limit ? h('button', {
+        type: 'button', class: 'link show-more', testid: `${config.noun}-show-more`,
+        onclick: () => {
+          const first = limit;
+          limit += PAGE;
+          renderList();
+          listPane.querySelectorAll('tbody tr')[first]?.querySelector('.row-link')?.focus();
+        },
+      }, `Show ${Math.min(PAGE, shown.length - limit)} more of ${shown.length - limit}`) : null,
       // Where public data is listed, its licence says so (config.credit gives the line, or null).
       config.credit?.(records) ? h('p', { class: 'list-credit muted', testid: `${config.id}-credit` }, config.credit(records)) : null);
   }
 
-  function countLine(shownCount) {
+  /** "651 representatives", "12 of 651 representatives" (filtered), "200 of 651 representatives
+   *  shown" (a page of them). */
+  function countLine(drawn, matching) {
     const total = counted(records.length);
-    return shownCount === records.length ? total : `${shownCount} of ${total}`;
+    const of = matching === records.length ? total : `${matching} of ${total}`;
+    return drawn === matching ? of : `${drawn} of ${matching === records.length ? total : `${matching} matching`} shown`;
   }
 
   function renderEditorHint() {

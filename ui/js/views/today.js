@@ -70,9 +70,9 @@ export function todayScreen(status, navigate) {
 
   async function show() {
     try {
-      const [catalogue, next, reps] = await Promise.all([label ? null : api.catalogue(), api.agenda(), api.listRepresentatives()]);
+      const [catalogue, next] = await Promise.all([label ? null : api.catalogue(), api.agenda()]);
       if (catalogue) label = labeller(catalogue);
-      noRepresentatives = reps.length === 0;
+      noRepresentatives = !next.has_representatives;
       shown = {};
       render(next);
     } catch (error) {
