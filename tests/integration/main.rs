@@ -9,6 +9,7 @@ mod interchange;
 mod letters;
 mod logging;
 mod reminders;
+mod search;
 mod storage;
 mod story;
 
