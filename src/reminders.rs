@@ -193,7 +193,16 @@ pub fn plan(facts: Facts, now: DateTime<Utc>, settings: &ReminderSettings) -> Pl
     for (index, f) in facts.follow_ups.iter().enumerate() {
         if f.due <= horizon {
             candidates.push((
-                candidate(follow_up(f, today), Source::FollowUp(index)),
+                candidate(
+                    sortable(
+                        ReminderRule::FollowUpDue,
+                        f.id,
+                        f.description.clone(),
+                        f.due,
+                        today,
+                    ),
+                    Source::FollowUp(index),
+                ),
                 f.snoozed_until,
             ));
         }
@@ -202,7 +211,16 @@ pub fn plan(facts: Facts, now: DateTime<Utc>, settings: &ReminderSettings) -> Pl
         if c.due <= horizon {
             let snooze = dismissals.of_subject(ReminderRule::CommitmentDue, c.id, None);
             candidates.push((
-                candidate(commitment(c, today), Source::Commitment(index)),
+                candidate(
+                    sortable(
+                        ReminderRule::CommitmentDue,
+                        c.id,
+                        commitment_title(c),
+                        c.due,
+                        today,
+                    ),
+                    Source::Commitment(index),
+                ),
                 snooze.flatten(),
             ));
         }
@@ -299,7 +317,8 @@ impl Plan {
         }
     }
 
-    /// Everything due now, overdue first, as worded from the facts read.
+    /// Everything due now, overdue first: each one's key, title and due date (a follow-up's or
+    /// commitment's reason is worded only by `agenda`, for those it lists).
     pub fn due_now(&self) -> impl Iterator<Item = &Reminder> {
         self.overdue
             .iter()
@@ -543,22 +562,45 @@ fn follow_up(f: &FollowUpFact, today: NaiveDate) -> Reminder {
     r
 }
 
+/// A follow-up or commitment as far as sorting it needs (its key, title and due date): the
+/// plan has thousands on a national programme's record, and `Plan::word` words in full only
+/// those listed.
+fn sortable(
+    rule: ReminderRule,
+    id: Uuid,
+    title: String,
+    due: NaiveDate,
+    today: NaiveDate,
+) -> Reminder {
+    base(
+        rule,
+        id,
+        title,
+        String::new(),
+        due,
+        today,
+        ReminderAction::MarkDone,
+    )
+}
+
+fn commitment_title(c: &CommitmentFact) -> String {
+    match c.side {
+        Side::Ours => c.description.clone(),
+        Side::Theirs => format!("Chase: {}", c.description),
+    }
+}
+
 fn commitment(c: &CommitmentFact, today: NaiveDate) -> Reminder {
     let who = c.who.as_ref().map_or("Someone", |w| w.name.as_str());
     let at = origin_words(&c.origin, &None)
         .map(|o| format!(" at {o}"))
         .unwrap_or_default();
-    let (title, why) = match c.side {
-        Side::Ours => (
-            c.description.clone(),
-            format!("{who} promised this for us{at}; due {}.", long_date(c.due)),
-        ),
-        Side::Theirs => (
-            format!("Chase: {}", c.description),
-            format!(
-                "{who} promised this{at}, due {}. A polite reminder keeps it moving.",
-                long_date(c.due)
-            ),
+    let title = commitment_title(c);
+    let why = match c.side {
+        Side::Ours => format!("{who} promised this for us{at}; due {}.", long_date(c.due)),
+        Side::Theirs => format!(
+            "{who} promised this{at}, due {}. A polite reminder keeps it moving.",
+            long_date(c.due)
         ),
     };
     let mut r = base(
