@@ -627,3 +627,160 @@ impl Desktop {
         ))
     }
 }
+
+// ----- For the whole-app figures (app_figures.rs): any binary, a screen kept in a file -----
+
+/// A private Xvfb whose screen is also kept in a file (`-fbdir`, in XWD format), so a program
+/// can see what the window shows without asking the X server (and without WebDriver).
+pub struct ScreenFile {
+    display: Display,
+    dir: tempfile::TempDir,
+}
+
+impl ScreenFile {
+    pub fn start() -> ScreenFile {
+        let shm = Path::new("/dev/shm");
+        let dir = if shm.is_dir() {
+            tempfile::tempdir_in(shm)
+        } else {
+            tempfile::tempdir()
+        }
+        .unwrap();
+        let mut command = Command::new("Xvfb");
+        command
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+                "-fbdir",
+            ])
+            .arg(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        let mut xvfb = spawn_group(&mut command);
+        let mut line = String::new();
+        BufReader::new(xvfb.0.stdout.take().unwrap())
+            .read_line(&mut line)
+            .expect("Xvfb reports its display");
+        let number = line.trim();
+        assert!(!number.is_empty(), "Xvfb did not start");
+        ScreenFile {
+            display: Display {
+                name: format!(":{number}"),
+                _xvfb: Some(xvfb),
+            },
+            dir,
+        }
+    }
+
+    /// The display's name, for `DISPLAY`.
+    pub fn display(&self) -> &str {
+        &self.display.name
+    }
+
+    /// The file holding the screen's pixels (with an XWD header).
+    pub fn path(&self) -> PathBuf {
+        self.dir.path().join("Xvfb_screen0")
+    }
+}
+
+impl App {
+    /// Starts `binary` through tauri-driver on the display `display` (which the caller keeps
+    /// running), without waiting for anything in the page, and says when the session (which
+    /// starts the app) was asked for, and on which attempt it was given.
+    pub async fn start_binary(
+        binary: &Path,
+        display: &str,
+        data_dir: &Path,
+        now: &str,
+        extra_env: &[(&str, &OsStr)],
+    ) -> (App, std::time::SystemTime, u32) {
+        let lock = ONE_AT_A_TIME.lock().await;
+        let (port, native_port) = (free_port(), free_port());
+        let mut command = Command::new(tauri_driver());
+        command
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("DISPLAY", display)
+            .env("RAPPORT_DATA_DIR", data_dir)
+            .env("RAPPORT_FIXED_NOW", now)
+            .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+            .envs(extra_env.iter().copied())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        let driver = spawn_group(&mut command);
+        wait_for_port(port);
+
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("tauri:options".into(), json!({ "application": binary }));
+        capabilities.insert("browserName".into(), json!("wry"));
+        let mut attempt = 0;
+        let (client, asked) = loop {
+            attempt += 1;
+            let asked = std::time::SystemTime::now();
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(client) => break (client, asked),
+                Err(error) if attempt < 3 => {
+                    eprintln!("WebDriver session attempt {attempt} failed ({error}); trying again");
+                    tokio::time::sleep(Duration::from_secs(2)).await;
+                }
+                Err(error) => panic!("a WebDriver session with the app: {error}"),
+            }
+        };
+        let app = App {
+            client,
+            _driver: driver,
+            _display: Display {
+                name: display.to_owned(),
+                _xvfb: None,
+            },
+            _lock: lock,
+        };
+        (app, asked, attempt)
+    }
+
+    /// The process id of tauri-driver, whose descendants are WebKitWebDriver and the app.
+    pub fn driver_pid(&self) -> u32 {
+        self._driver.0.id()
+    }
+}
+
+/// Starts `binary` straight (no WebDriver) on `display`, in its own process group, with the
+/// tests' environment (data folder, fixed clock) and `extra_env`; its stderr goes to `stderr`.
+pub fn launch_binary(
+    binary: &Path,
+    display: &str,
+    data_dir: &Path,
+    now: &str,
+    extra_env: &[(&str, &OsStr)],
+    stderr: Stdio,
+) -> Process {
+    Process(spawn_group(
+        Command::new(binary)
+            .env("DISPLAY", display)
+            .env("RAPPORT_DATA_DIR", data_dir)
+            .env("RAPPORT_FIXED_NOW", now)
+            .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+            .envs(extra_env.iter().copied())
+            .stdout(Stdio::null())
+            .stderr(stderr),
+    ))
+}
+
+impl Process {
+    pub fn id(&self) -> u32 {
+        self.0 .0.id()
+    }
+}

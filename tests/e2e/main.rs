@@ -2,6 +2,7 @@
 //! WebKitWebDriver the way a person would use it. Each test owns its data folder, its clock,
 //! its X display (Xvfb, started here) and its driver. See `harness.rs`.
 
+mod app_figures;
 mod asks;
 mod backups;
 mod briefing;
