@@ -21,6 +21,9 @@ type Reply<T> = Result<T, CommandError>;
 pub fn daily(app: AppHandle, db: PathBuf, check: bool) {
     std::thread::spawn(move || {
         if check {
+            // Not while the window draws its first screen: the check reads the whole large
+            // file, a core's work for seconds.
+            std::thread::sleep(std::time::Duration::from_secs(2));
             let state = app.state::<AppState>();
             let generation = state.generation();
             if let Err(error) = backup::check_integrity(&db) {

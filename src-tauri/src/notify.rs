@@ -15,6 +15,9 @@ use tauri::{AppHandle, Manager};
 
 use crate::state::AppState;
 
+/// How long after start the opening notice is worked out.
+const AFTER_START: Duration = Duration::from_secs(2);
+
 /// How often the watch looks at the clock. Reminders fall due at midnight, London time.
 const LOOK_EVERY: Duration = Duration::from_secs(60);
 
@@ -27,6 +30,9 @@ pub fn watch(app: AppHandle) {
 }
 
 fn run(app: AppHandle) {
+    // The window draws Today first: the notice waits until it has, rather than computing the
+    // same agenda at the same moment on a 2-core machine.
+    std::thread::sleep(AFTER_START);
     let state = app.state::<AppState>();
     match state.with(|store| store.opening_notice()) {
         Ok(Some(notice)) => show(&app, &notice),

@@ -156,6 +156,17 @@ fn commitments(conn: &Connection, horizon: &str) -> Result<Vec<CommitmentFact>> 
     present(rows)
 }
 
+type Details = (Option<NameRef>, Option<NameRef>, Option<Origin>);
+
+/// Who, with whom and where for record `id`, by `stmt` (their columns at 0, 2 and 4).
+fn details(stmt: &mut rusqlite::CachedStatement, id: Uuid) -> Result<Option<Details>> {
+    Ok(stmt
+        .query_row([&id.as_bytes()[..]], |row| {
+            Ok((name_at(row, 0)?, name_at(row, 2)?, origin_at(row, 4)?))
+        })
+        .optional()?)
+}
+
 /// Reads who, with whom and where for the follow-ups and commitments at these indexes of
 /// `facts`: the reminders about to be shown.
 pub(crate) fn add_details(
@@ -173,16 +184,10 @@ pub(crate) fn add_details(
           WHERE f.id = ?1",
     )?;
     for &index in follow_ups {
-        let Some(f) = facts.follow_ups.get_mut(index) else {
-            continue;
-        };
-        let details = stmt
-            .query_row([&f.id.as_bytes()[..]], |row| {
-                Ok((name_at(row, 0)?, name_at(row, 2)?, origin_at(row, 4)?))
-            })
-            .optional()?;
-        if let Some((owner, representative, origin)) = details {
-            (f.owner, f.representative, f.origin) = (owner, representative, origin);
+        if let Some(f) = facts.follow_ups.get_mut(index) {
+            if let Some((owner, representative, origin)) = details(&mut stmt, f.id)? {
+                (f.owner, f.representative, f.origin) = (owner, representative, origin);
+            }
         }
     }
     // Who promised: one of us or their office (a person), or the representative.
@@ -202,16 +207,10 @@ pub(crate) fn add_details(
           WHERE c.id = ?1",
     )?;
     for &index in commitments {
-        let Some(c) = facts.commitments.get_mut(index) else {
-            continue;
-        };
-        let details = stmt
-            .query_row([&c.id.as_bytes()[..]], |row| {
-                Ok((name_at(row, 0)?, name_at(row, 2)?, origin_at(row, 4)?))
-            })
-            .optional()?;
-        if let Some((who, representative, origin)) = details {
-            (c.who, c.representative, c.origin) = (who, representative, origin);
+        if let Some(c) = facts.commitments.get_mut(index) {
+            if let Some((who, representative, origin)) = details(&mut stmt, c.id)? {
+                (c.who, c.representative, c.origin) = (who, representative, origin);
+            }
         }
     }
     Ok(())

@@ -235,6 +235,17 @@ fn records_backed_up_the_day_before() -> (tempfile::TempDir, std::path::PathBuf)
     (data, path)
 }
 
+/// Overwrites three pages in the middle of the file at `path` (the header and the schema left
+/// whole), and returns what it then holds.
+fn damage_the_middle(path: &Path) -> Vec<u8> {
+    let mut bytes = std::fs::read(path).unwrap();
+    let page = 4096;
+    let middle = bytes.len() / page / 2 * page;
+    bytes[middle..middle + 3 * page].fill(0xff);
+    std::fs::write(path, &bytes).unwrap();
+    bytes
+}
+
 /// Starts the app on `data`, whose database at `path` has been damaged (it holds `damaged`):
 /// the start-up screen says so, leaves the file as it is and offers the backup from 23
 /// November, which brings back the records as they were then.
@@ -341,12 +352,7 @@ async fn a_truncated_database_is_left_as_it_is_and_the_newest_good_backup_brings
 async fn a_database_damaged_in_the_middle_is_left_as_it_is_and_the_newest_good_backup_brings_the_records_back(
 ) {
     let (data, path) = records_backed_up_the_day_before();
-    let mut bytes = std::fs::read(&path).unwrap();
-    // Pages in the middle of the file overwritten, the header and the schema left whole.
-    let page = 4096;
-    let middle = bytes.len() / page / 2 * page;
-    bytes[middle..middle + 3 * page].fill(0xff);
-    std::fs::write(&path, &bytes).unwrap();
+    let bytes = damage_the_middle(&path);
     the_newest_good_backup_brings_the_records_back(
         data.path(),
         &path,
@@ -396,11 +402,7 @@ async fn a_large_database_damaged_in_the_middle_is_found_by_the_check_after_star
     conn.execute("INSERT INTO filler VALUES (zeroblob(?1))", [filler])
         .unwrap();
     drop(conn);
-    let mut bytes = std::fs::read(&path).unwrap();
-    let page = 4096;
-    let middle = bytes.len() / page / 2 * page;
-    bytes[middle..middle + 3 * page].fill(0xff);
-    std::fs::write(&path, &bytes).unwrap();
+    let bytes = damage_the_middle(&path);
     // The window opens on the file at once; the check finds the damage and the window starts
     // again on the start-up screen, which brings the records back from the day before.
     the_newest_good_backup_brings_the_records_back(
