@@ -377,14 +377,48 @@ pub fn check_integrity(db: &Path) -> Result<()> {
 pub(crate) fn quick_check(conn: &Connection) -> Option<String> {
     match conn.query_row("PRAGMA quick_check", [], |row| row.get::<_, String>(0)) {
         Ok(result) if result == "ok" => None,
-        Ok(result) => Some(result),
+        Ok(result) => Some(brief(&result)),
         Err(e) => Some(e.to_string()),
     }
+}
+
+/// The first few of the problems SQLite lists, one a line: a damaged page can make it list
+/// thousands, which would bury the message about what to do.
+fn brief(found: &str) -> String {
+    const SHOWN: usize = 3;
+    let lines: Vec<&str> = found
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("***"))
+        .collect();
+    let mut out = lines
+        .iter()
+        .take(SHOWN)
+        .map(|l| l.chars().take(120).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("; ");
+    if lines.len() > SHOWN {
+        out.push_str(&format!("; and {} more", lines.len() - SHOWN));
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_list_of_problems_is_cut_to_the_first_few() {
+        let found = "*** in database main ***\nPage 9326: never used\nPage 9327: never used\nPage 9328: never used\nPage 9329: never used\nPage 9330: never used";
+        assert_eq!(
+            brief(found),
+            "Page 9326: never used; Page 9327: never used; Page 9328: never used; and 2 more"
+        );
+        assert_eq!(
+            brief("row 3 missing from index x"),
+            "row 3 missing from index x"
+        );
+    }
 
     fn at(text: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(text)
