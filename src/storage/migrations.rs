@@ -25,6 +25,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0005_today_indexes",
         include_str!("../migrations/0005_today_indexes.sql"),
     ),
+    (
+        "0006_asks_listing",
+        include_str!("../migrations/0006_asks_listing.sql"),
+    ),
 ];
 
 /// The schema version this build of Rapport writes and understands.

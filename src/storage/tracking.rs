@@ -231,8 +231,11 @@ fn ask_from_row(row: &Row) -> rusqlite::Result<AskView> {
     })
 }
 
-/// Open asks first (by latest change), then settled ones.
-const ASK_ORDER: &str = "ORDER BY a.status IN ('done', 'dropped', 'declined'), coalesce(i.occurred_at, a.created_at) DESC, a.seq DESC";
+/// Open asks first, then settled ones, each newest made first (the meeting's time, else when
+/// recorded: `listed_at`, migration 0006), in the order of the index `asks_by_listing`, so a
+/// page of the whole list is read from it rather than sorted.
+const ASK_ORDER: &str =
+    "ORDER BY a.status IN ('done', 'dropped', 'declined'), a.listed_at DESC, a.seq DESC";
 
 /// The asks query with a condition for each filter given, and its parameters. Only the filters
 /// given become conditions, so each can use its index: an "(:x IS NULL OR …)" condition cannot,

@@ -215,7 +215,10 @@ fn an_upgrade_backs_up_the_file_as_it_was_first() {
     rusqlite::Connection::open(&db)
         .unwrap()
         .execute_batch(
-            "DROP INDEX follow_ups_open; DROP INDEX commitments_open;
+            "DROP INDEX asks_by_listing; DROP TRIGGER asks_take_time;
+             DROP TRIGGER asks_follow_interaction; DROP TRIGGER asks_follow_time;
+             ALTER TABLE asks DROP COLUMN listed_at;
+             DROP INDEX follow_ups_open; DROP INDEX commitments_open;
              ALTER TABLE contact_channels DROP COLUMN source; PRAGMA user_version = 3;",
         )
         .unwrap();

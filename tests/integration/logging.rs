@@ -624,3 +624,45 @@ fn the_asks_and_commitments_lists_come_a_page_at_a_time_with_their_totals() {
         .unwrap();
     assert_eq!(ask[0].title, "Ask 04");
 }
+
+#[test]
+fn asks_are_listed_by_when_their_meeting_was_held_and_follow_an_edited_date() {
+    let (_dir, mut store) = set_up_store();
+    let cast = cast(&mut store);
+    let meeting = |date: &str, ask: &str| {
+        json!({
+            "kind": "surgery_meeting", "direction": "we_contacted", "date": date, "time": "10:00",
+            "representatives": [cast.mp], "our_attendees": [{"person_id": cast.amira}],
+            "asks": [{"title": ask, "status": "made"}]
+        })
+    };
+    let older = store
+        .save_interaction(&input(meeting("01/10/2026", "Older ask")))
+        .unwrap();
+    store
+        .save_interaction(&input(meeting("01/11/2026", "Newer ask")))
+        .unwrap();
+    let titles = |store: &Store| -> Vec<String> {
+        store
+            .list_asks(&AskFilter::default())
+            .unwrap()
+            .into_iter()
+            .map(|a| a.title)
+            .collect()
+    };
+    assert_eq!(titles(&store), ["Newer ask", "Older ask"]);
+
+    // The older meeting moved to after the other: its ask now comes first.
+    let mut edit = meeting("15/11/2026", "Older ask");
+    edit["id"] = json!(older.summary.id);
+    edit["asks"][0]["id"] = json!(older.asks[0].id);
+    store.save_interaction(&input(edit)).unwrap();
+    assert_eq!(titles(&store), ["Older ask", "Newer ask"]);
+
+    // An import rebuilds the order from the meetings.
+    let file = store.export().unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let mut fresh = Store::open(&other.path().join("rapport.sqlite3")).unwrap();
+    fresh.import(&file).unwrap();
+    assert_eq!(titles(&fresh), ["Older ask", "Newer ask"]);
+}
