@@ -73,6 +73,11 @@ impl Display {
                 return Display { name, _xvfb: None };
             }
         }
+        Display::xvfb(&[])
+    }
+
+    /// A private Xvfb, with `extra` arguments.
+    fn xvfb(extra: &[&OsStr]) -> Display {
         let mut command = Command::new("Xvfb");
         command
             .args([
@@ -84,6 +89,7 @@ impl Display {
                 "-nolisten",
                 "tcp",
             ])
+            .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::null());
         let mut xvfb = spawn_group(&mut command);
@@ -646,33 +652,8 @@ impl ScreenFile {
             tempfile::tempdir()
         }
         .unwrap();
-        let mut command = Command::new("Xvfb");
-        command
-            .args([
-                "-displayfd",
-                "1",
-                "-screen",
-                "0",
-                "1280x800x24",
-                "-nolisten",
-                "tcp",
-                "-fbdir",
-            ])
-            .arg(dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null());
-        let mut xvfb = spawn_group(&mut command);
-        let mut line = String::new();
-        BufReader::new(xvfb.0.stdout.take().unwrap())
-            .read_line(&mut line)
-            .expect("Xvfb reports its display");
-        let number = line.trim();
-        assert!(!number.is_empty(), "Xvfb did not start");
         ScreenFile {
-            display: Display {
-                name: format!(":{number}"),
-                _xvfb: Some(xvfb),
-            },
+            display: Display::xvfb(&[OsStr::new("-fbdir"), dir.path().as_os_str()]),
             dir,
         }
     }
