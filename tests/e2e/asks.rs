@@ -210,6 +210,8 @@ async fn a_long_list_of_commitments_comes_a_hundred_at_a_time() {
         "100 of 230 commitments shown"
     );
     assert_eq!(app.text_of("asks-show-more").await, "Show 100 more of 130");
+    app.run("document.querySelector('[data-testid=asks-show-more]').scrollIntoView({ block: 'center' }); return true;")
+        .await;
     app.screenshot("asks-first-page").await;
 
     // A commitment far down the list opens from its link, though the list shows only a page.
