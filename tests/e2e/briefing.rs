@@ -4,15 +4,13 @@
 //! impressions only when ticked) and from the profile as a web page, and a bad number is refused
 //! beside its field with the dialog still open.
 
-use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 use std::time::Duration;
 
 use rapport_core::domain::{PersonInput, PersonKind};
-use serde_json::{json, Value};
+use serde_json::json;
 
-use crate::harness::{log_interaction, open_store, App, ENTER, NOW};
+use crate::harness::{log_interaction, open_store, pdf_text, saved, App, ENTER};
 use crate::logging::prepare;
 
 const ESCAPE: &str = "\u{E00C}";
@@ -32,11 +30,6 @@ fn a_constituent(data: &Path) -> String {
         .unwrap()
         .id
         .to_string()
-}
-
-/// The app on `data` with saved files going to `saves` (no dialog, nothing opened).
-async fn start(data: &Path, saves: &Path) -> App {
-    App::start_with(data, NOW, &[("RAPPORT_SAVE_DIR", saves.as_os_str())]).await
 }
 
 /// A held surgery on 16 November (with a private impression) and a surgery planned for
@@ -74,33 +67,6 @@ fn a_meeting_to_prepare() -> (tempfile::TempDir, String, String) {
     (data, mp, id)
 }
 
-/// The files in `dir` with this extension.
-fn saved(dir: &Path, extension: &str) -> Vec<PathBuf> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension() == Some(OsStr::new(extension)))
-        .collect()
-}
-
-/// A PDF's text, with every run of white space made one space (lines wrap anywhere).
-fn pdf_text(file: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg(file)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs (poppler-utils is installed by the test set-up)");
-    assert!(
-        out.status.success(),
-        "pdftotext failed on {}",
-        file.display()
-    );
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Whether the briefing dialog is open.
 async fn dialog_open(app: &App) -> bool {
     app.run("return !!document.querySelector('[data-testid=briefing-dialog]')?.open")
@@ -108,19 +74,12 @@ async fn dialog_open(app: &App) -> bool {
         == json!(true)
 }
 
-async fn checked(app: &App, testid: &str) -> Value {
-    app.run(&format!(
-        "return document.querySelector('[data-testid={testid}]').checked"
-    ))
-    .await
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_meeting_is_planned_from_today_with_the_keyboard_and_shows_under_upcoming_meetings() {
     let (data, _, _, _) = prepare();
     a_constituent(data.path());
     let saves = tempfile::tempdir().unwrap();
-    let app = start(data.path(), saves.path()).await;
+    let app = App::start_saving_to(data.path(), saves.path()).await;
 
     // Today offers "Plan a meeting": the form is planned, dated tomorrow, with no time yet.
     app.click("today-plan").await;
@@ -212,7 +171,7 @@ async fn a_briefing_pack_is_saved_as_a_pdf_from_the_meeting_leaving_out_private_
 ) {
     let (data, _, meeting) = a_meeting_to_prepare();
     let saves = tempfile::tempdir().unwrap();
-    let app = start(data.path(), saves.path()).await;
+    let app = App::start_saving_to(data.path(), saves.path()).await;
 
     // From Today's upcoming meeting to its detail, then "Briefing pack".
     app.click("today-meeting").await;
@@ -228,8 +187,8 @@ async fn a_briefing_pack_is_saved_as_a_pdf_from_the_meeting_leaving_out_private_
         chosen,
         json!("Saturday 28 November 2026 at 10:00 · Surgery meeting · Northfield library")
     );
-    assert_eq!(checked(&app, "briefing-private").await, json!(false));
-    assert_eq!(checked(&app, "briefing-format-pdf").await, json!(true));
+    assert_eq!(app.checked("briefing-private").await, json!(false));
+    assert_eq!(app.checked("briefing-format-pdf").await, json!(true));
     assert_eq!(app.value_of("recent").await, "10");
     app.screenshot("briefing-dialog").await;
 
@@ -278,7 +237,7 @@ async fn a_briefing_pack_is_saved_as_a_pdf_from_the_meeting_leaving_out_private_
     app.click("interaction-briefing").await;
     app.find("briefing-dialog").await;
     app.click("briefing-private").await;
-    assert_eq!(checked(&app, "briefing-private").await, json!(true));
+    assert_eq!(app.checked("briefing-private").await, json!(true));
     app.click("briefing-save").await;
     app.wait_for_toast("Briefing pack saved to", MAKING).await;
     assert_eq!(saved(saves.path(), "pdf"), vec![file.clone()]);
@@ -292,7 +251,7 @@ async fn a_briefing_pack_is_saved_as_a_web_page_from_the_profile_and_a_bad_numbe
 ) {
     let (data, mp, meeting) = a_meeting_to_prepare();
     let saves = tempfile::tempdir().unwrap();
-    let app = start(data.path(), saves.path()).await;
+    let app = App::start_saving_to(data.path(), saves.path()).await;
 
     app.run(&format!(
         "location.hash = '#representative/{mp}'; return true"
@@ -325,7 +284,7 @@ async fn a_briefing_pack_is_saved_as_a_web_page_from_the_profile_and_a_bad_numbe
         Some("true")
     );
     assert_eq!(app.value_of("meeting_id").await, "");
-    assert_eq!(checked(&app, "briefing-format-html").await, json!(true));
+    assert_eq!(app.checked("briefing-format-html").await, json!(true));
     assert!(saved(saves.path(), "html").is_empty());
     app.screenshot("briefing-dialog-refused").await;
 

@@ -141,6 +141,59 @@ fn tauri_driver() -> PathBuf {
         .unwrap_or_else(|| "tauri-driver".into())
 }
 
+/// Starts tauri-driver for `binary` on the X display `display`, with the app's data folder, its
+/// clock and `extra_env`, then a WebDriver session with it (which starts the app). Gives the
+/// session, the driver, when the session was asked for and on which attempt it was given.
+async fn session(
+    binary: &Path,
+    display: &str,
+    data_dir: &Path,
+    now: &str,
+    extra_env: &[(&str, &OsStr)],
+) -> (Client, Group, std::time::SystemTime, u32) {
+    let (port, native_port) = (free_port(), free_port());
+    let mut command = Command::new(tauri_driver());
+    command
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
+        .env("DISPLAY", display)
+        .env("RAPPORT_DATA_DIR", data_dir)
+        .env("RAPPORT_FIXED_NOW", now)
+        .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+        .envs(extra_env.iter().copied())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let driver = spawn_group(&mut command);
+    wait_for_port(port);
+
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert("tauri:options".into(), json!({ "application": binary }));
+    capabilities.insert("browserName".into(), json!("wry"));
+    // On a loaded machine the driver now and then drops the first session request
+    // ("IncompleteMessage") while the app is still starting; asking again is safe.
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let asked = std::time::SystemTime::now();
+        match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
+            Ok(client) => return (client, driver, asked, attempt),
+            Err(error) if attempt < 3 => {
+                eprintln!("WebDriver session attempt {attempt} failed ({error}); trying again");
+                tokio::time::sleep(Duration::from_secs(2)).await;
+            }
+            Err(error) => panic!("a WebDriver session with the app: {error}"),
+        }
+    }
+}
+
 /// One running app with its own data folder.
 pub struct App {
     pub client: Client,
@@ -155,55 +208,26 @@ impl App {
         App::start_with(data_dir, NOW, &[]).await
     }
 
+    /// Starts the app on `data_dir` with the files it saves (and the mail program's address)
+    /// going to `saves`, with no dialog and nothing opened (`RAPPORT_SAVE_DIR`).
+    pub async fn start_saving_to(data_dir: &Path, saves: &Path) -> App {
+        App::start_with(data_dir, NOW, &[("RAPPORT_SAVE_DIR", saves.as_os_str())]).await
+    }
+
     /// Starts the app on `data_dir` believing it is `now`, with `extra_env` besides (the
     /// test-only `RAPPORT_NOTIFICATION_LOG`, `RAPPORT_SAVE_DIR`…), and waits until its first
     /// screen is drawn.
     pub async fn start_with(data_dir: &Path, now: &str, extra_env: &[(&str, &OsStr)]) -> App {
         let lock = ONE_AT_A_TIME.lock().await;
         let display = Display::start();
-        let (port, native_port) = (free_port(), free_port());
-        let mut command = Command::new(tauri_driver());
-        command
-            .args([
-                "--port",
-                &port.to_string(),
-                "--native-port",
-                &native_port.to_string(),
-            ])
-            .env("DISPLAY", &display.name)
-            .env("RAPPORT_DATA_DIR", data_dir)
-            .env("RAPPORT_FIXED_NOW", now)
-            .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
-            .envs(extra_env.iter().copied())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
-        let driver = spawn_group(&mut command);
-        wait_for_port(port);
-
-        let mut capabilities = serde_json::Map::new();
-        capabilities.insert(
-            "tauri:options".into(),
-            json!({ "application": env!("CARGO_BIN_EXE_rapport") }),
-        );
-        capabilities.insert("browserName".into(), json!("wry"));
-        // On a loaded machine the driver now and then drops the first session request
-        // ("IncompleteMessage") while the app is still starting; asking again is safe.
-        let mut attempt = 0;
-        let client = loop {
-            attempt += 1;
-            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-                .capabilities(capabilities.clone())
-                .connect(&format!("http://127.0.0.1:{port}"))
-                .await
-            {
-                Ok(client) => break client,
-                Err(error) if attempt < 3 => {
-                    eprintln!("WebDriver session attempt {attempt} failed ({error}); trying again");
-                    tokio::time::sleep(Duration::from_secs(2)).await;
-                }
-                Err(error) => panic!("a WebDriver session with the app: {error}"),
-            }
-        };
+        let (client, driver, ..) = session(
+            Path::new(env!("CARGO_BIN_EXE_rapport")),
+            &display.name,
+            data_dir,
+            now,
+            extra_env,
+        )
+        .await;
         let app = App {
             client,
             _driver: driver,
@@ -504,6 +528,15 @@ impl App {
 }
 
 impl App {
+    /// Whether the checkbox or radio button `testid` is ticked: `true`, `false`, or null when
+    /// there is no such element.
+    pub async fn checked(&self, testid: &str) -> serde_json::Value {
+        self.run(&format!(
+            "return document.querySelector('[data-testid={testid}]')?.checked ?? null"
+        ))
+        .await
+    }
+
     /// A DOM property (`value`, `className`…) of the element with this `data-testid`, as text.
     pub async fn prop_of(&self, testid: &str, prop: &str) -> String {
         self.find(testid)
@@ -681,45 +714,8 @@ impl App {
         extra_env: &[(&str, &OsStr)],
     ) -> (App, std::time::SystemTime, u32) {
         let lock = ONE_AT_A_TIME.lock().await;
-        let (port, native_port) = (free_port(), free_port());
-        let mut command = Command::new(tauri_driver());
-        command
-            .args([
-                "--port",
-                &port.to_string(),
-                "--native-port",
-                &native_port.to_string(),
-            ])
-            .env("DISPLAY", display)
-            .env("RAPPORT_DATA_DIR", data_dir)
-            .env("RAPPORT_FIXED_NOW", now)
-            .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
-            .envs(extra_env.iter().copied())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
-        let driver = spawn_group(&mut command);
-        wait_for_port(port);
-
-        let mut capabilities = serde_json::Map::new();
-        capabilities.insert("tauri:options".into(), json!({ "application": binary }));
-        capabilities.insert("browserName".into(), json!("wry"));
-        let mut attempt = 0;
-        let (client, asked) = loop {
-            attempt += 1;
-            let asked = std::time::SystemTime::now();
-            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-                .capabilities(capabilities.clone())
-                .connect(&format!("http://127.0.0.1:{port}"))
-                .await
-            {
-                Ok(client) => break (client, asked),
-                Err(error) if attempt < 3 => {
-                    eprintln!("WebDriver session attempt {attempt} failed ({error}); trying again");
-                    tokio::time::sleep(Duration::from_secs(2)).await;
-                }
-                Err(error) => panic!("a WebDriver session with the app: {error}"),
-            }
-        };
+        let (client, driver, asked, attempt) =
+            session(binary, display, data_dir, now, extra_env).await;
         let app = App {
             client,
             _driver: driver,
@@ -764,4 +760,49 @@ impl Process {
     pub fn id(&self) -> u32 {
         self.0 .0.id()
     }
+}
+
+/// What `file` holds once the app has written something to it (within 15 s).
+pub fn written(file: &Path) -> String {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        if let Ok(text) = std::fs::read_to_string(file) {
+            if !text.trim().is_empty() {
+                return text;
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "nothing written to {}",
+            file.display()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// The files in `dir` with this extension.
+pub fn saved(dir: &Path, extension: &str) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension() == Some(OsStr::new(extension)))
+        .collect()
+}
+
+/// A PDF's text, with every run of white space made one space (lines wrap anywhere).
+pub fn pdf_text(file: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(file)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (poppler-utils is installed by the test set-up)");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        file.display()
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -6,14 +6,12 @@
 //! saved, then the A4 letter saved with our address and logged as a letter; and a chase from
 //! Today and a thank-you from the meeting, with a changed letter asked about before closing.
 
-use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use crate::harness::{log_interaction, open_store, App, ENTER, NOW};
+use crate::harness::{log_interaction, open_store, pdf_text, saved, written, App, ENTER};
 use crate::logging::prepare;
 
 const ESCAPE: &str = "\u{E00C}";
@@ -21,11 +19,6 @@ const BACKSPACE: &str = "\u{E003}";
 
 const THEIRS: &str = "Write to the Transport Minister";
 const OURS: &str = "Send the residents' survey";
-
-/// The app on `data` with saved files (and the mail program's address) going to `saves`.
-async fn start(data: &Path, saves: &Path) -> App {
-    App::start_with(data, NOW, &[("RAPPORT_SAVE_DIR", saves.as_os_str())]).await
-}
 
 /// Jane Smith's surgery on Friday 20 November: she will write to the minister by 4 December,
 /// Dev will send the survey by 27 November; no thank-you is on record. Returns the folder,
@@ -85,60 +78,6 @@ async fn draft_body(app: &App) -> String {
     app.prop_of("letter-body", "value").await
 }
 
-/// Whether the radio button `testid` is ticked.
-async fn checked(app: &App, testid: &str) -> bool {
-    app.run(&format!(
-        "return document.querySelector('[data-testid={testid}]').checked"
-    ))
-    .await
-        == json!(true)
-}
-
-/// What `file` holds once the app has written it.
-fn written(file: &Path) -> String {
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
-        if let Ok(text) = std::fs::read_to_string(file) {
-            if !text.is_empty() {
-                return text;
-            }
-        }
-        assert!(
-            Instant::now() < deadline,
-            "nothing written to {}",
-            file.display()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
-
-/// The files in `dir` with this extension.
-fn saved(dir: &Path, extension: &str) -> Vec<PathBuf> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension() == Some(OsStr::new(extension)))
-        .collect()
-}
-
-/// A PDF's text, every run of white space made one space.
-fn pdf_text(file: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg(file)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs (poppler-utils is installed by the test set-up)");
-    assert!(
-        out.status.success(),
-        "pdftotext failed on {}",
-        file.display()
-    );
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Every interaction with Jane on record, in full, as the UI reads them.
 fn interactions_on_record(data: &Path) -> Vec<Value> {
     let store = open_store(data);
@@ -164,7 +103,7 @@ async fn a_thank_you_written_from_today_lists_both_commitments_opens_in_email_an
     let (data, _, meeting) = a_meeting_with_two_commitments();
     let key = format!("thank_you_missing:{meeting}");
     let saves = tempfile::tempdir().unwrap();
-    let app = start(data.path(), saves.path()).await;
+    let app = App::start_saving_to(data.path(), saves.path()).await;
 
     // Today prompts for the thank-you, with "Write the thank-you" beside "Log the thank-you".
     app.find_css(&row(&key)).await;
@@ -230,8 +169,8 @@ async fn a_thank_you_written_from_today_lists_both_commitments_opens_in_email_an
 
     // "Log this as sent?", as an email, the focus on the button.
     app.find("letter-log-panel").await;
-    assert!(checked(&app, "letter-log-email").await);
-    assert!(!checked(&app, "letter-log-letter").await);
+    assert_eq!(app.checked("letter-log-email").await, json!(true));
+    assert_eq!(app.checked("letter-log-letter").await, json!(false));
     app.wait_for_focus("letter-log").await;
     app.screenshot("letter-log").await;
     app.click("letter-log").await;
@@ -269,7 +208,7 @@ async fn templates_refuse_an_unknown_field_and_a_typed_field_stops_the_pdf_lette
 {
     let (data, mp, _) = a_meeting_with_two_commitments();
     let saves = tempfile::tempdir().unwrap();
-    let app = start(data.path(), saves.path()).await;
+    let app = App::start_saving_to(data.path(), saves.path()).await;
 
     // Our address, for the top of a letter.
     app.click("nav-settings").await;
@@ -513,7 +452,7 @@ async fn templates_refuse_an_unknown_field_and_a_typed_field_stops_the_pdf_lette
 
     // Logged as a letter (chosen after a PDF).
     app.find("letter-log-panel").await;
-    assert!(checked(&app, "letter-log-letter").await);
+    assert_eq!(app.checked("letter-log-letter").await, json!(true));
     app.click("letter-log").await;
     app.wait_for_toast(
         "Logged the letter to Jane Smith as sent.",
@@ -548,7 +487,7 @@ async fn a_chase_is_written_from_today_and_a_thank_you_from_the_meeting_and_a_ch
     let letter = letter["id"].as_str().unwrap().to_string();
     let key = format!("unanswered_letter:{letter}");
     let saves = tempfile::tempdir().unwrap();
-    let app = start(data.path(), saves.path()).await;
+    let app = App::start_saving_to(data.path(), saves.path()).await;
 
     // "Write a chase": the chase template, about that letter.
     app.find_css(&row(&key)).await;

@@ -28,15 +28,6 @@ pub fn prepare() -> (tempfile::TempDir, String, String, String) {
     (data, mp, amira, dev)
 }
 
-/// Waits until the element with this test id has the keyboard focus.
-async fn wait_for_focus(app: &App, testid: &str) {
-    app.wait_until(
-        &format!("{testid} has the focus"),
-        &format!("return document.activeElement?.dataset.testid === '{testid}'"),
-    )
-    .await;
-}
-
 /// Chooses a name in a picker with the keyboard: type, ArrowDown, Enter.
 async fn pick(app: &App, picker: &str, typed: &str) {
     app.send_keys(&format!("picker-{picker}"), typed).await;
@@ -93,7 +84,7 @@ async fn a_surgery_meeting_is_logged_with_the_keyboard_a_bad_date_is_shown_besid
     );
     app.send_keys("picker-their_attendees", ARROW_DOWN).await;
     app.send_keys("picker-their_attendees", ENTER).await;
-    wait_for_focus(&app, "picker-their_attendees").await;
+    app.wait_for_focus("picker-their_attendees").await;
     app.fill_testid("chip-role", "Caseworker").await;
     pick(&app, "our_attendees", "dev").await;
     let chosen = chips(&app).await;
@@ -121,7 +112,7 @@ async fn a_surgery_meeting_is_logged_with_the_keyboard_a_bad_date_is_shown_besid
     // One new ask, two commitments (one each side) and one follow-up, with the first
     // commitment's date impossible.
     app.click("ask-add").await;
-    wait_for_focus(&app, "field-asks.0.title").await;
+    app.wait_for_focus("field-asks.0.title").await;
     app.type_here("Write to Transport for West Midlands about the evening 42")
         .await;
     app.choose("asks.0.status", "Agreed").await;
@@ -168,7 +159,7 @@ async fn a_surgery_meeting_is_logged_with_the_keyboard_a_bad_date_is_shown_besid
     let message = app.text_of("error-commitments.0.due_date").await;
     assert!(message.contains("31/11/2026"), "{message}");
     assert!(message.contains("not a date"), "{message}");
-    wait_for_focus(&app, "field-commitments.0.due_date").await;
+    app.wait_for_focus("field-commitments.0.due_date").await;
     let invalid = app
         .find("field-commitments.0.due_date")
         .await
@@ -342,7 +333,7 @@ async fn a_surgery_meeting_is_logged_with_the_keyboard_a_bad_date_is_shown_besid
     // ...and in search, from anywhere with Ctrl+K: the meeting, the ask, the promise and the
     // new caseworker.
     app.type_here(&format!("{CTRL}k{NO_MODIFIERS}")).await;
-    wait_for_focus(&app, "search-box").await;
+    app.wait_for_focus("search-box").await;
     app.type_here("evening").await;
     app.wait_until(
         "two results",

@@ -5,15 +5,18 @@
 
 use std::ffi::OsStr;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use crate::harness::{open_store, App};
+use crate::harness::{open_store, written, App};
 use crate::logging::prepare;
 
 const ARROW_DOWN: &str = "\u{E015}";
 const ESCAPE: &str = "\u{E00C}";
+
+/// How long a toast may take to appear.
+const TOAST: Duration = Duration::from_secs(15);
 
 /// Monday 30 November 2026, 9am in London: the day a snooze to "next week" ends.
 const NEXT_MONDAY: &str = "2026-11-30T09:00:00Z";
@@ -82,60 +85,19 @@ async fn click_in_row(app: &App, key: &str, testid: &str) {
         .unwrap_or_else(|e| panic!("click {testid} on {key}: {e}"));
 }
 
-async fn wait_for_toast(app: &App, text: &str) {
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
-        let toasts = app.texts("toast").await;
-        if toasts.iter().any(|t| t.contains(text)) {
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "no toast saying {text:?}; saw {toasts:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
-async fn dismiss_toasts(app: &App) {
-    app.run("document.querySelectorAll('[data-testid=toast] [aria-label=Dismiss]').forEach(b => b.click()); return true")
-        .await;
-}
-
 /// The `data-testid` of whatever has the keyboard focus.
 async fn focused(app: &App) -> Value {
     app.run("return document.activeElement?.dataset.testid ?? null")
         .await
 }
 
-async fn wait_for_focus(app: &App, testid: &str) {
-    app.wait_until(
-        &format!("{testid} has the focus"),
-        &format!("return document.activeElement?.dataset.testid === '{testid}'"),
-    )
-    .await;
-}
-
 /// The lines of `file` once it has at least one, waiting for the app to write it.
 fn lines_of(file: &Path) -> Vec<String> {
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
-        let text = std::fs::read_to_string(file).unwrap_or_default();
-        let lines: Vec<String> = text
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(str::to_owned)
-            .collect();
-        if !lines.is_empty() {
-            return lines;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "nothing written to {}",
-            file.display()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    written(file)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// A week of work with Jane Smith: a surgery on 16 November with no thank-you yet and a
@@ -236,7 +198,7 @@ async fn an_overdue_follow_up_is_snoozed_to_next_week_and_comes_back_then() {
     // The Snooze menu opens on its first choice; arrows move within it, Escape closes it and
     // gives the focus back to the button.
     click_in_row(&app, &key, "reminder-snooze").await;
-    wait_for_focus(&app, "snooze-tomorrow").await;
+    app.wait_for_focus("snooze-tomorrow").await;
     assert_eq!(
         app.text_of("snooze-tomorrow").await,
         "Tomorrow (Wed 25 Nov)"
@@ -257,9 +219,9 @@ async fn an_overdue_follow_up_is_snoozed_to_next_week_and_comes_back_then() {
     assert_eq!(expanded.as_deref(), Some("true"));
     app.screenshot("today-snooze-menu").await;
     app.type_here(ARROW_DOWN).await;
-    wait_for_focus(&app, "snooze-next-week").await;
+    app.wait_for_focus("snooze-next-week").await;
     app.type_here(ESCAPE).await;
-    wait_for_focus(&app, "reminder-snooze").await;
+    app.wait_for_focus("reminder-snooze").await;
     assert!(!app.is_present("snooze-menu").await);
     assert_eq!(
         app.run("return document.activeElement.closest('[data-testid=reminder]').dataset.key")
@@ -270,22 +232,23 @@ async fn an_overdue_follow_up_is_snoozed_to_next_week_and_comes_back_then() {
     // "Pick a date…" asks for one; today is refused beside the box, which keeps it.
     click_in_row(&app, &key, "reminder-snooze").await;
     app.click("snooze-pick").await;
-    wait_for_focus(&app, "field-until").await;
+    app.wait_for_focus("field-until").await;
     app.type_here("24/11/2026").await;
     app.click("snooze-confirm").await;
     let refusal = app.text_of("error-until").await;
     assert!(!refusal.is_empty(), "a reason beside the date");
     assert_eq!(app.value_of("until").await, "24/11/2026");
-    wait_for_focus(&app, "field-until").await;
+    app.wait_for_focus("field-until").await;
     app.screenshot("today-snooze-pick").await;
     app.type_here(ESCAPE).await;
-    wait_for_focus(&app, "reminder-snooze").await;
+    app.wait_for_focus("reminder-snooze").await;
     assert!(!app.is_present("field-until").await);
 
     // Next week: gone from every list of things due, listed under Snoozed until Monday.
     click_in_row(&app, &key, "reminder-snooze").await;
     app.click("snooze-next-week").await;
-    wait_for_toast(&app, "Snoozed until Monday 30 November.").await;
+    app.wait_for_toast("Snoozed until Monday 30 November.", TOAST)
+        .await;
     wait_listed(&app, "today-snoozed", &key, true).await;
     for section in ["today-overdue", "today-due", "today-soon"] {
         assert!(!listed_in(&app, section, &key).await, "{key} in {section}");
@@ -302,7 +265,7 @@ async fn an_overdue_follow_up_is_snoozed_to_next_week_and_comes_back_then() {
     );
     // Every section at once, for people to look at: the top, then the foot with what is
     // snoozed opened.
-    dismiss_toasts(&app).await;
+    app.dismiss_toasts().await;
     app.click("today-snoozed-summary").await;
     app.find("reminder-unsnooze").await;
     app.run("document.querySelector('[data-testid=today-view]').scrollTop = 0; return true")
@@ -364,7 +327,7 @@ async fn a_promise_due_today_is_marked_done_from_today_and_undo_brings_it_back()
 
     click_in_row(&app, &photos, "reminder-action").await;
     wait_listed(&app, "today-due", &photos, false).await;
-    wait_for_toast(&app, "Marked done.").await;
+    app.wait_for_toast("Marked done.", TOAST).await;
     // The focus moves on to the next promise, not to the top of the page.
     app.wait_until(
         "the focus on the next reminder",
@@ -380,7 +343,7 @@ async fn a_promise_due_today_is_marked_done_from_today_and_undo_brings_it_back()
     // A promise's date can be moved: an impossible date is refused beside the box, a real one
     // moves it to the coming week.
     click_in_row(&app, &room, "reminder-reschedule").await;
-    wait_for_focus(&app, "field-date").await;
+    app.wait_for_focus("field-date").await;
     assert_eq!(app.value_of("date").await, "24/11/2026");
     app.fill("date", "31/11/2026").await;
     app.click("reschedule-save").await;
@@ -390,8 +353,9 @@ async fn a_promise_due_today_is_marked_done_from_today_and_undo_brings_it_back()
     app.fill("date", "01/12/2026").await;
     app.click("reschedule-save").await;
     wait_listed(&app, "today-soon", &room, true).await;
-    wait_for_toast(&app, "Now due Tuesday 1 December.").await;
-    dismiss_toasts(&app).await;
+    app.wait_for_toast("Now due Tuesday 1 December.", TOAST)
+        .await;
+    app.dismiss_toasts().await;
 
     // Done for good this time, and it stays done after a fresh look.
     click_in_row(&app, &photos, "reminder-action").await;
@@ -498,7 +462,8 @@ async fn an_unanswered_letter_is_dismissed_and_undone_then_its_reply_is_logged()
 
     // Dismissed, it goes; Undo brings it back.
     click_in_row(&app, &key, "reminder-dismiss").await;
-    wait_for_toast(&app, "Dismissed. It will not come back.").await;
+    app.wait_for_toast("Dismissed. It will not come back.", TOAST)
+        .await;
     app.wait_until(
         "the letter is no longer listed",
         &format!("return !document.querySelector(\"[data-key='{key}']\")"),
@@ -517,7 +482,7 @@ async fn an_unanswered_letter_is_dismissed_and_undone_then_its_reply_is_logged()
         ))
         .await;
     assert_eq!(action.text().await.unwrap(), "Log the reply");
-    dismiss_toasts(&app).await;
+    app.dismiss_toasts().await;
     action.click().await.unwrap();
     app.find("log-form").await;
     app.wait_for_text("log-title", "Log the reply").await;
@@ -565,7 +530,7 @@ async fn export_to_calendar_writes_an_ics_file_with_what_is_due() {
     app.find("today-soon").await;
     assert_eq!(app.text_of("today-ics").await, "Export to calendar");
     app.click("today-ics").await;
-    wait_for_toast(&app, "Calendar saved to").await;
+    app.wait_for_toast("Calendar saved to", TOAST).await;
     let toast = app
         .texts("toast")
         .await
@@ -630,7 +595,7 @@ async fn reminder_thresholds_are_checked_beside_their_field_and_kept() {
     app.click("reminder-settings-save").await;
     let message = app.text_of("error-letter_reply_days").await;
     assert!(!message.is_empty(), "a message beside the field");
-    wait_for_focus(&app, "field-letter_reply_days").await;
+    app.wait_for_focus("field-letter_reply_days").await;
     assert_eq!(app.value_of("letter_reply_days").await, "0");
     let invalid = app
         .find("field-letter_reply_days")
@@ -645,7 +610,7 @@ async fn reminder_thresholds_are_checked_beside_their_field_and_kept() {
     app.fill("letter_reply_days", "21").await;
     app.click("field-notifications").await;
     app.click("reminder-settings-save").await;
-    wait_for_toast(&app, "Reminder settings saved.").await;
+    app.wait_for_toast("Reminder settings saved.", TOAST).await;
     app.click("nav-today").await;
     app.find("today-view").await;
     app.click("nav-settings").await;
@@ -733,7 +698,7 @@ async fn a_long_overdue_list_comes_fifty_at_a_time_and_stays_shown_after_an_acti
     // Marked done far down the list: the list stays as long, and the focus moves on.
     click_in_row(&app, &key(74), "reminder-action").await;
     wait_listed(&app, "today-overdue", &key(74), false).await;
-    wait_for_toast(&app, "Marked done.").await;
+    app.wait_for_toast("Marked done.", TOAST).await;
     assert_eq!(rows_in(&app, "today-overdue").await, 100);
     assert!(listed_in(&app, "today-overdue", &key(100)).await);
     app.wait_until(
