@@ -894,7 +894,8 @@ fn direct_run(
     })
 }
 
-/// The screen file, mapped into memory: Xvfb draws into it as the test reads it.
+/// A file mapped into memory (read-only, shared): the screen file, which Xvfb draws into as the
+/// test reads it, or the database, to ask which of its pages are cached.
 struct Mapped {
     map: *mut libc::c_void,
     len: usize,
@@ -903,9 +904,17 @@ struct Mapped {
 
 impl Mapped {
     fn open(path: &Path) -> Mapped {
+        Mapped::try_open(path).expect("Xvfb's screen file")
+    }
+
+    /// The file at `path` mapped, or `None` if it cannot be opened or is empty.
+    fn try_open(path: &Path) -> Option<Mapped> {
         use std::os::fd::AsRawFd;
-        let file = std::fs::File::open(path).expect("Xvfb's screen file");
-        let len = file.metadata().unwrap().len() as usize;
+        let file = std::fs::File::open(path).ok()?;
+        let len = file.metadata().ok()?.len() as usize;
+        if len == 0 {
+            return None;
+        }
         let map = unsafe {
             libc::mmap(
                 std::ptr::null_mut(),
@@ -917,11 +926,11 @@ impl Mapped {
             )
         };
         assert_ne!(map, libc::MAP_FAILED);
-        Mapped {
+        Some(Mapped {
             map,
             len,
             _file: file,
-        }
+        })
     }
 
     fn bytes(&self) -> &[u8] {
@@ -1126,33 +1135,21 @@ fn cpu_by_thread(app: u32) -> Vec<(String, f64)> {
 
 /// The fraction of the file's pages in the page cache (`mincore`).
 fn cached_fraction(path: &Path) -> f64 {
-    use std::os::fd::AsRawFd;
-    let Ok(file) = std::fs::File::open(path) else {
+    let Ok(metadata) = std::fs::metadata(path) else {
         return 0.0;
     };
-    let len = file.metadata().unwrap().len() as usize;
-    if len == 0 {
+    if metadata.len() == 0 {
         return 1.0;
     }
+    let Some(mapped) = Mapped::try_open(path) else {
+        return 0.0;
+    };
     let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) } as usize;
-    unsafe {
-        let map = libc::mmap(
-            std::ptr::null_mut(),
-            len,
-            libc::PROT_READ,
-            libc::MAP_SHARED,
-            file.as_raw_fd(),
-            0,
-        );
-        assert_ne!(map, libc::MAP_FAILED);
-        let mut pages = vec![0u8; len.div_ceil(page)];
-        let ok = libc::mincore(map, len, pages.as_mut_ptr()) == 0;
-        libc::munmap(map, len);
-        if !ok {
-            return f64::NAN;
-        }
-        pages.iter().filter(|p| *p & 1 == 1).count() as f64 / pages.len() as f64
+    let mut pages = vec![0u8; mapped.len.div_ceil(page)];
+    if unsafe { libc::mincore(mapped.map, mapped.len, pages.as_mut_ptr()) } != 0 {
+        return f64::NAN;
     }
+    pages.iter().filter(|p| *p & 1 == 1).count() as f64 / pages.len() as f64
 }
 
 /// Drops the database's pages from the page cache (this file only; nothing else is touched).
