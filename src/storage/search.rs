@@ -393,25 +393,20 @@ mod tests {
 
     #[test]
     fn a_word_in_very_many_records_lists_the_newest_matches_first() {
-        let mut store = Store::open_in_memory().unwrap();
-        store
-            .set_up(&SetupInput {
-                organisation_name: Some("Northfield Big Local".into()),
-                member_name: Some("Amira Khan".into()),
-            })
-            .unwrap();
-        for n in 0..30 {
-            let mut person = PersonInput::named(&format!("Volunteer {n}"), PersonKind::Volunteer);
-            person.notes = Some(
-                if n == 7 {
+        let names: Vec<String> = (0..30).map(|n| format!("Volunteer {n}")).collect();
+        let people: Vec<(&str, &str)> = names
+            .iter()
+            .enumerate()
+            .map(|(n, name)| {
+                let notes = if n == 7 {
                     "volunteer volunteer volunteer"
                 } else {
                     ""
-                }
-                .into(),
-            );
-            store.save_person(&person).unwrap();
-        }
+                };
+                (name.as_str(), notes)
+            })
+            .collect();
+        let store = store_with(&people);
         let conn = store.connection_for_tests();
         // Ranked by relevance (all equal here, so in the order they were written).
         let ranked = search_with(conn, "volunteer", 5, 1_000).unwrap();
