@@ -371,6 +371,25 @@ fn small(path: &Path, seed: u64, now: DateTime<Utc>) -> Result<DemoSummary> {
     Ok(summary)
 }
 
+/// A large-dataset follow-up's or commitment's due date, a week to a month after its
+/// interaction `at`, and its status: all but those of the last few months (after `recent`) are
+/// finished, as in a group that keeps its record up to date.
+fn due_and_status(
+    dice: &mut Dice,
+    at: DateTime<Utc>,
+    recent: DateTime<Utc>,
+) -> (String, &'static str) {
+    let due = (at + Span::days(7 + dice.below(24) as i64))
+        .format("%Y-%m-%d")
+        .to_string();
+    let status = if at > recent && dice.chance(600) {
+        "open"
+    } else {
+        "done"
+    };
+    (due, status)
+}
+
 fn stamp(at: DateTime<Utc>) -> String {
     format_instant(at)
 }
@@ -512,14 +531,7 @@ fn large(path: &Path, seed: u64, now: DateTime<Utc>) -> Result<DemoSummary> {
         )?;
         for n in 0..LARGE.follow_ups {
             let (interaction, rep, at) = interactions[dice.below(total)];
-            let due = (at + Span::days(7 + dice.below(24) as i64))
-                .format("%Y-%m-%d")
-                .to_string();
-            let status = if at > recent && dice.chance(600) {
-                "open"
-            } else {
-                "done"
-            };
+            let (due, status) = due_and_status(&mut dice, at, recent);
             let owner = dice.below(people.len());
             add.execute(params![
                 &dice.id(at)[..],
@@ -540,14 +552,7 @@ fn large(path: &Path, seed: u64, now: DateTime<Utc>) -> Result<DemoSummary> {
         )?;
         for n in 0..LARGE.commitments {
             let (interaction, rep, at) = interactions[dice.below(total)];
-            let due = (at + Span::days(7 + dice.below(24) as i64))
-                .format("%Y-%m-%d")
-                .to_string();
-            let status = if at > recent && dice.chance(600) {
-                "open"
-            } else {
-                "done"
-            };
+            let (due, status) = due_and_status(&mut dice, at, recent);
             let ours = dice.chance(500);
             let person = dice.below(people.len());
             add.execute(params![
