@@ -6,7 +6,6 @@
 //! `RAPPORT_NOTIFICATION_LOG=<file>` (tests only) appends each notification to the file as a
 //! JSON line instead of showing it.
 
-use std::collections::HashSet;
 use std::io::Write;
 use std::time::Duration;
 
@@ -39,7 +38,7 @@ fn run(app: AppHandle) {
         Ok(None) => {}
         Err(error) => eprintln!("Rapport: reminders could not be read: {}", error.message()),
     }
-    let Ok(first) = state.with(|store| store.newly_due(&HashSet::new())) else {
+    let Ok(first) = state.with(|store| store.newly_due(None)) else {
         return;
     };
     let mut day = first.date;
@@ -50,16 +49,13 @@ fn run(app: AppHandle) {
         if state.exploring_sample() {
             continue;
         }
-        let Ok((look, settings)) =
-            state.with(|store| Ok((store.newly_due(&seen)?, store.reminder_settings()?)))
-        else {
+        let Ok(look) = state.with(|store| store.newly_due(Some(&seen))) else {
             continue;
         };
         if look.date != day {
-            if settings.notifications {
-                if let Some(notice) = &look.notice {
-                    show(&app, notice);
-                }
+            // The notice is there only if notifications are on.
+            if let Some(notice) = &look.notice {
+                show(&app, notice);
             }
             day = look.date;
         }

@@ -562,7 +562,7 @@ impl Store {
 
     /// The agenda listing as many of each section as `limits` says ("Show more" on Today).
     pub fn agenda_with(&self, limits: &AgendaLimits) -> Result<Agenda> {
-        let mut plan = self.reminder_plan()?;
+        let mut plan = self.reminder_plan(&reminders::load_settings(&self.conn)?)?;
         let (follow_ups, commitments) = plan.wanted(limits, None);
         reminders::add_details(&self.conn, plan.facts_mut(), &follow_ups, &commitments)?;
         let ids = reminders::upcoming_meeting_ids(&self.conn, self.clock.now(), UPCOMING_MEETINGS)?;
@@ -578,28 +578,36 @@ impl Store {
 
     /// Every reminder in force now, sorted and worded from the facts, without the details of
     /// each follow-up and commitment (`agenda_with` adds them to those it lists).
-    fn reminder_plan(&self) -> Result<Plan> {
+    fn reminder_plan(&self, settings: &ReminderSettings) -> Result<Plan> {
         let now = self.clock.now();
-        let settings = reminders::load_settings(&self.conn)?;
         let facts = reminders::facts(&self.conn, now, london_date(now))?;
-        Ok(crate::reminders::plan(facts, now, &settings))
+        Ok(crate::reminders::plan(facts, now, settings))
     }
 
     /// For a watch on the clock: today's date, the keys of what is due now, and the notice of
-    /// what is due now that was not due when `seen` was taken (`None` if nothing is new).
-    pub fn newly_due(&self, seen: &HashSet<String>) -> Result<NewlyDue> {
-        let mut plan = self.reminder_plan()?;
-        let none = AgendaLimits {
-            overdue: 0,
-            due_today: 0,
-            next_week: 0,
-            snoozed: 0,
+    /// what is due now that was not due when `seen` was taken. No notice at the first look
+    /// (`seen` is `None`: nothing is new yet), when nothing is new, or when notifications are
+    /// off.
+    pub fn newly_due(&self, seen: Option<&HashSet<String>>) -> Result<NewlyDue> {
+        let settings = reminders::load_settings(&self.conn)?;
+        let mut plan = self.reminder_plan(&settings)?;
+        let notice = match seen {
+            Some(seen) if settings.notifications => {
+                let none = AgendaLimits {
+                    overdue: 0,
+                    due_today: 0,
+                    next_week: 0,
+                    snoozed: 0,
+                };
+                let (follow_ups, commitments) = plan.wanted(&none, Some(seen));
+                reminders::add_details(&self.conn, plan.facts_mut(), &follow_ups, &commitments)?;
+                crate::reminders::newly_due_notice(&plan, seen)
+            }
+            _ => None,
         };
-        let (follow_ups, commitments) = plan.wanted(&none, Some(seen));
-        reminders::add_details(&self.conn, plan.facts_mut(), &follow_ups, &commitments)?;
         Ok(NewlyDue {
             date: plan.date(),
-            notice: crate::reminders::newly_due_notice(&plan, seen),
+            notice,
             due_now: plan.due_now_keys(),
         })
     }
@@ -666,15 +674,16 @@ impl Store {
     /// since the reminders were last looked at. Marks them looked at today. `None` when nothing
     /// is due or notifications are off.
     pub fn opening_notice(&mut self) -> Result<Option<Notice>> {
-        let plan = self.reminder_plan()?;
         let today = london_date(self.clock.now());
         let last_seen = reminders::last_seen(&self.conn)?;
         if self.author.is_some() && !self.writes_held && last_seen != Some(today) {
             self.write(|w| reminders::set_last_seen(w, today))?;
         }
-        if !self.reminder_settings()?.notifications {
+        let settings = reminders::load_settings(&self.conn)?;
+        if !settings.notifications {
             return Ok(None);
         }
+        let plan = self.reminder_plan(&settings)?;
         Ok(crate::reminders::opening_notice(&plan, last_seen))
     }
 

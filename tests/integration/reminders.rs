@@ -586,7 +586,7 @@ fn the_agenda_lists_a_page_of_each_section_with_its_total_and_the_details_of_tho
         .unwrap();
     let path = dir.path().join("rapport.sqlite3");
     drop(store);
-    let tuesday = at(&path, NOW_TUESDAY);
+    let mut tuesday = at(&path, NOW_TUESDAY);
 
     let first = tuesday.agenda().unwrap();
     assert_eq!(first.totals.overdue, 70);
@@ -620,20 +620,30 @@ fn the_agenda_lists_a_page_of_each_section_with_its_total_and_the_details_of_tho
 
     // The watch on the clock: nothing new against what it saw; one new follow-up is named,
     // with its meeting.
-    let seen = tuesday.newly_due(&Default::default()).unwrap().due_now;
+    let first = tuesday.newly_due(None).unwrap();
+    assert_eq!(first.notice, None, "nothing is new at the first look");
+    let seen = first.due_now;
     assert_eq!(seen.len(), 70);
-    let look = tuesday.newly_due(&seen).unwrap();
+    let look = tuesday.newly_due(Some(&seen)).unwrap();
     assert_eq!((look.date.as_str(), look.notice), ("2026-11-24", None));
     let mut fewer = seen.clone();
     let dropped = all.overdue[69].key.clone();
     fewer.remove(&dropped);
-    let notice = tuesday.newly_due(&fewer).unwrap().notice.unwrap();
+    let notice = tuesday.newly_due(Some(&fewer)).unwrap().notice.unwrap();
     assert_eq!(notice.title, "Now due: Paper 70");
     assert!(
         notice.body.contains("the surgery meeting with Jane Smith"),
         "{}",
         notice.body
     );
+    // With notifications off, there is no notice to show.
+    tuesday
+        .save_reminder_settings(&ReminderSettings {
+            notifications: false,
+            ..ReminderSettings::default()
+        })
+        .unwrap();
+    assert_eq!(tuesday.newly_due(Some(&fewer)).unwrap().notice, None);
 }
 
 #[test]
