@@ -268,12 +268,12 @@ fn asks_matching<'a>(
     (sql, params)
 }
 
-/// " LIMIT … OFFSET …" for a filter's page, or nothing for the whole list.
-fn page_clause(limit: Option<u32>, offset: Option<u32>) -> String {
-    match (limit, offset.unwrap_or(0)) {
-        (None, 0) => String::new(),
-        (limit, offset) => format!(" LIMIT {} OFFSET {offset}", limit.map_or(-1, i64::from)),
-    }
+/// Appended to a list's query, bound to `page_of`: one statement for every page.
+const PAGE: &str = " LIMIT :limit OFFSET :offset";
+
+/// A filter's page as `PAGE`'s values: no limit is -1 (SQLite's "all").
+fn page_of(limit: Option<u32>, offset: Option<u32>) -> [i64; 2] {
+    [limit.map_or(-1, i64::from), i64::from(offset.unwrap_or(0))]
 }
 
 /// The number `sql` (a count) gives with `params`.
@@ -285,10 +285,12 @@ fn count(conn: &Connection, sql: &str, params: &[(&str, &dyn ToSql)]) -> Result<
 }
 
 pub(crate) fn list_asks(conn: &Connection, filter: &AskFilter) -> Result<Vec<AskView>> {
-    let (mut sql, params) = asks_matching(filter, ASKS);
+    let page = page_of(filter.limit, filter.offset);
+    let (mut sql, mut params) = asks_matching(filter, ASKS);
     sql.push(' ');
     sql.push_str(ASK_ORDER);
-    sql.push_str(&page_clause(filter.limit, filter.offset));
+    sql.push_str(PAGE);
+    params.extend([(":limit", &page[0] as &dyn ToSql), (":offset", &page[1])]);
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(&*params, ask_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -475,7 +477,8 @@ pub(crate) fn list_commitments(
     today: &str,
 ) -> Result<Vec<CommitmentView>> {
     let owner = owner_of(filter)?;
-    let (mut sql, params) = commitments_matching(filter, &owner, &today, COMMITMENTS);
+    let page = page_of(filter.limit, filter.offset);
+    let (mut sql, mut params) = commitments_matching(filter, &owner, &today, COMMITMENTS);
     sql.push(' ');
     // Overdue ones are all open and dated: by due date alone, the order the index on status
     // and due date gives, so a page stops after its rows rather than sorting them all.
@@ -484,7 +487,8 @@ pub(crate) fn list_commitments(
     } else {
         COMMITMENT_ORDER
     });
-    sql.push_str(&page_clause(filter.limit, filter.offset));
+    sql.push_str(PAGE);
+    params.extend([(":limit", &page[0] as &dyn ToSql), (":offset", &page[1])]);
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(&*params)?;
     let mut out = Vec::new();
