@@ -568,11 +568,7 @@ impl Store {
         let ids = reminders::upcoming_meeting_ids(&self.conn, self.clock.now(), UPCOMING_MEETINGS)?;
         let upcoming = interactions::summaries(&self.conn, &ids)?;
         let mut agenda = plan.agenda(limits, upcoming);
-        agenda.has_representatives = self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM representatives WHERE deleted_at IS NULL)",
-            [],
-            |row| row.get(0),
-        )?;
+        agenda.has_representatives = representatives::any(&self.conn)?;
         Ok(agenda)
     }
 

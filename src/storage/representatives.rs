@@ -73,6 +73,15 @@ pub(crate) fn list(conn: &Connection) -> Result<Vec<Representative>> {
 }
 
 /// One representative, unless deleted.
+/// Whether any representative is on record.
+pub(crate) fn any(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM representatives WHERE deleted_at IS NULL)",
+        [],
+        |row| row.get(0),
+    )?)
+}
+
 pub(crate) fn find(conn: &Connection, id: RepresentativeId) -> Result<Option<Representative>> {
     let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE r.id = :id AND r.deleted_at IS NULL"
