@@ -364,7 +364,13 @@ pub fn automatic(db: &Path, now: DateTime<Utc>) -> Result<Option<BackupFile>> {
 pub fn check_integrity(db: &Path) -> Result<()> {
     let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    match quick_check(&conn) {
+    sound(&conn, db)
+}
+
+/// `PRAGMA quick_check` on `conn`, open on the file `db`: `Error::Damaged` with what SQLite
+/// found, unless it is sound.
+pub(crate) fn sound(conn: &Connection, db: &Path) -> Result<()> {
+    match quick_check(conn) {
         None => Ok(()),
         Some(detail) => Err(Error::Damaged {
             path: db.to_owned(),

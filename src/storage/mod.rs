@@ -147,12 +147,7 @@ impl Store {
         let on_disk = path != Path::new(":memory:");
         let check_deferred = on_disk && found > 0 && !check_on_open(path);
         if on_disk && found > 0 && !check_deferred {
-            if let Some(detail) = backup::quick_check(&conn) {
-                return Err(Error::Damaged {
-                    path: path.to_owned(),
-                    detail,
-                });
-            }
+            backup::sound(&conn, path)?;
             if found < LATEST_VERSION {
                 // A newer Rapport is about to change the schema: keep the file as it was.
                 backup::take(
@@ -198,12 +193,10 @@ impl Store {
         if !self.writes_held {
             return Ok(());
         }
-        if let Some(detail) = backup::quick_check(&self.conn) {
-            return Err(Error::Damaged {
-                path: self.path.clone().unwrap_or_default(),
-                detail,
-            });
-        }
+        backup::sound(
+            &self.conn,
+            self.path.as_deref().unwrap_or(Path::new(":memory:")),
+        )?;
         self.integrity_checked();
         Ok(())
     }
