@@ -5,7 +5,7 @@ use rapport_core::briefing::BriefingRequest;
 use rapport_core::domain::{
     self, Agenda, AgendaLimits, AskFilter, AskView, Campaign, Catalogue, CommitmentFilter,
     CommitmentView, CoveredSeat, DeletedRecord, HistoryEntry, Interaction, InteractionInput,
-    InteractionSummary, ListPage, Person, PersonInput, ReminderKey, ReminderSettings,
+    InteractionSummary, ListPage, NameQuery, Person, PersonInput, ReminderKey, ReminderSettings,
     Representative, RepresentativeInput, RepresentativeProfile, SearchHit, SeatHistory, SeatKind,
     SetupInput, SetupStatus, StatusChange, StatusChangeInput,
 };
@@ -72,6 +72,17 @@ pub fn list_people(state: State<AppState>) -> Reply<Vec<Person>> {
     state.with(|store| store.list_people())
 }
 
+/// A page of the people matching what was typed: `{ items, total }`.
+#[tauri::command(async)]
+pub fn people_page(state: State<AppState>, query: NameQuery) -> Reply<ListPage<Person>> {
+    state.with(|store| store.people_page(&query))
+}
+
+#[tauri::command(async)]
+pub fn get_person(state: State<AppState>, id: PersonId) -> Reply<Person> {
+    state.with(|store| store.person(id))
+}
+
 #[tauri::command(async)]
 pub fn save_person(state: State<AppState>, input: PersonInput) -> Reply<Person> {
     state.with(|store| store.save_person(&input))
@@ -90,6 +101,20 @@ pub fn restore_person(state: State<AppState>, id: PersonId) -> Reply<Person> {
 #[tauri::command(async)]
 pub fn list_representatives(state: State<AppState>) -> Reply<Vec<Representative>> {
     state.with(|store| store.list_representatives())
+}
+
+/// A page of the representatives matching what was typed: `{ items, total }`.
+#[tauri::command(async)]
+pub fn representatives_page(
+    state: State<AppState>,
+    query: NameQuery,
+) -> Reply<ListPage<Representative>> {
+    state.with(|store| store.representatives_page(&query))
+}
+
+#[tauri::command(async)]
+pub fn get_representative(state: State<AppState>, id: RepresentativeId) -> Reply<Representative> {
+    state.with(|store| store.representative(id))
 }
 
 #[tauri::command(async)]

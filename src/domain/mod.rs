@@ -33,7 +33,7 @@ pub use reminder::{
 };
 pub use representative::{Representative, RepresentativeInput, SeatRef};
 pub use tracking::{
-    AskFilter, Campaign, CommitmentFilter, ListPage, StatusChange, StatusChangeInput,
+    AskFilter, Campaign, CommitmentFilter, ListPage, NameQuery, StatusChange, StatusChangeInput,
 };
 
 use serde::Serialize;

@@ -55,6 +55,20 @@ pub struct CommitmentFilter {
     pub offset: Option<u32>,
 }
 
+/// What the People and Representatives lists ask for as someone types: the records whose
+/// words hold every word of `text` (case and accents ignored), a page at a time.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct NameQuery {
+    /// What was typed; empty lists everyone.
+    #[serde(default)]
+    pub text: String,
+    /// At most this many, after skipping `offset`; none is all of them.
+    #[serde(default)]
+    pub limit: Option<u32>,
+    #[serde(default)]
+    pub offset: Option<u32>,
+}
+
 /// A page of a list, and how many the whole list holds.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct ListPage<T> {

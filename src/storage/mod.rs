@@ -6,6 +6,7 @@
 pub mod backup;
 mod calendar;
 mod campaigns;
+mod fold;
 mod history;
 mod interactions;
 mod letters;
@@ -35,9 +36,9 @@ use crate::briefing::{self, Briefing, BriefingRequest};
 use crate::domain::{
     Agenda, AgendaLimits, AskFilter, AskView, Campaign, CommitmentFilter, CommitmentView,
     CoveredSeat, DeletedRecord, HistoryEntry, Interaction, InteractionInput, InteractionSummary,
-    ListPage, Notice, Person, PersonInput, ReminderKey, ReminderSettings, Representative,
-    RepresentativeInput, RepresentativeProfile, SearchHit, SeatHistory, SeatKind, SetupInput,
-    SetupStatus, StatusChange, StatusChangeInput,
+    ListPage, NameQuery, Notice, Person, PersonInput, ReminderKey, ReminderSettings,
+    Representative, RepresentativeInput, RepresentativeProfile, SearchHit, SeatHistory, SeatKind,
+    SetupInput, SetupStatus, StatusChange, StatusChangeInput,
 };
 use crate::domain::{CodeEnum, InteractionStatus};
 use crate::ids::{InteractionId, PersonId, RepresentativeId, SeatId};
@@ -135,6 +136,7 @@ impl Store {
 
     fn from_connection(mut conn: Connection, path: &Path, clock: Clock) -> Result<Store> {
         conn.busy_timeout(Duration::from_secs(5))?;
+        fold::register(&conn)?;
         // Read the version, and check the file, before anything that could write to it
         // (journal mode included): a damaged file is never written to.
         let found = migrations::version(&conn).map_err(|e| classify_open_error(e, path))?;
@@ -275,6 +277,17 @@ impl Store {
         people::list(&self.conn)
     }
 
+    /// A page of the people whose name, role, organisation, email or kind holds every word of
+    /// `query.text` (case and accents ignored: "sian" finds "Siân"), in `list_people`'s order,
+    /// with how many match in all. Empty text matches everyone.
+    pub fn people_page(&self, query: &NameQuery) -> Result<ListPage<Person>> {
+        let words = fold::Words::of(&query.text);
+        Ok(ListPage {
+            items: people::page(&self.conn, &words, query.limit, query.offset)?,
+            total: people::count(&self.conn, &words)?,
+        })
+    }
+
     pub fn person(&self, id: PersonId) -> Result<Person> {
         people::find(&self.conn, id)?.ok_or(Error::NotFound { what: "person" })
     }
@@ -311,6 +324,17 @@ impl Store {
 
     pub fn list_representatives(&self) -> Result<Vec<Representative>> {
         representatives::list(&self.conn)
+    }
+
+    /// A page of the representatives whose name, party, seat or office ("MP", "Former MP")
+    /// holds every word of `query.text` (case and accents ignored), in `list_representatives`'
+    /// order, with how many match in all. Empty text matches everyone.
+    pub fn representatives_page(&self, query: &NameQuery) -> Result<ListPage<Representative>> {
+        let words = fold::Words::of(&query.text);
+        Ok(ListPage {
+            items: representatives::page(&self.conn, &words, query.limit, query.offset)?,
+            total: representatives::count(&self.conn, &words)?,
+        })
     }
 
     pub fn representative(&self, id: RepresentativeId) -> Result<Representative> {

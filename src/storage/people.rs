@@ -1,7 +1,8 @@
 //! The `people` table: our members and other contacts.
 
-use rusqlite::{Connection, OptionalExtension, Row, ToSql};
+use rusqlite::{named_params, Connection, OptionalExtension, Row, ToSql};
 
+use super::fold::Words;
 use super::{records, Writer};
 use crate::domain::{Person, PersonInput, RecordInfo};
 use crate::ids::PersonId;
@@ -47,6 +48,46 @@ pub(crate) fn list(conn: &Connection) -> Result<Vec<Person>> {
         .query_map([], from_row)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(people)
+}
+
+/// Whether a person holds every word typed: in their name, role, organisation, email or kind
+/// (case and accents ignored; see `fold.rs`). No words: everyone.
+const MATCHES: &str = "(:words = '' OR rapport_match(:words, p.full_name, p.role_title,
+    p.organisation_name, p.email, rapport_kind_label('person', p.kind)))";
+
+/// A page of the people not deleted who match `words`, in `list`'s order: at most `limit`
+/// (none: all) after skipping `offset`.
+pub(crate) fn page(
+    conn: &Connection,
+    words: &Words,
+    limit: Option<u32>,
+    offset: Option<u32>,
+) -> Result<Vec<Person>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE p.deleted_at IS NULL AND {MATCHES}
+          ORDER BY p.full_name COLLATE NOCASE, p.id LIMIT :limit OFFSET :offset"
+    ))?;
+    let people = stmt
+        .query_map(
+            named_params! {
+                ":words": words.as_str(),
+                ":limit": limit.map_or(-1, i64::from),
+                ":offset": i64::from(offset.unwrap_or(0)),
+            },
+            from_row,
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(people)
+}
+
+/// How many people not deleted match `words`.
+pub(crate) fn count(conn: &Connection, words: &Words) -> Result<usize> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT COUNT(*) FROM people p WHERE p.deleted_at IS NULL AND {MATCHES}"
+    ))?;
+    let count: i64 =
+        stmt.query_row(named_params! { ":words": words.as_str() }, |row| row.get(0))?;
+    Ok(usize::try_from(count).unwrap_or(0))
 }
 
 /// One person, unless deleted.

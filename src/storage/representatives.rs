@@ -2,30 +2,58 @@
 
 use rusqlite::{named_params, Connection, OptionalExtension, Row, ToSql};
 
+use super::fold::Words;
 use super::{records, Writer};
 use crate::domain::{OfficeKind, RecordInfo, Representative, RepresentativeInput, SeatRef};
 use crate::ids::RepresentativeId;
 use crate::Result;
 
-/// The current seat is the latest seat office with no end date. A representative who held a
-/// seat and holds none now is a former one.
-const SELECT: &str = "
-    SELECT r.id, r.full_name, r.form_of_address, r.kind, r.party, r.parliament_member_id, r.interests,
-           r.preferred_contact, r.surgery_pattern, r.notes, r.primary_contact_id, pc.full_name,
-           r.contact_cadence_days, s.id, s.name, s.kind,
-           r.created_at, cb.full_name, r.updated_at, ub.full_name,
-           s.id IS NULL AND EXISTS (SELECT 1 FROM offices o3 WHERE o3.representative_id = r.id
-                                       AND o3.kind = :seat_kind AND o3.deleted_at IS NULL)
-      FROM representatives r
+/// A representative who held a seat and holds none now is a former one (`s` is the current
+/// seat, as `seat_joins!` finds it).
+macro_rules! former {
+    () => {
+        "(s.id IS NULL AND EXISTS (SELECT 1 FROM offices o3 WHERE o3.representative_id = r.id
+                                      AND o3.kind = :seat_kind AND o3.deleted_at IS NULL))"
+    };
+}
+
+/// The current seat is the latest seat office with no end date.
+macro_rules! seat_joins {
+    () => {
+        "
       LEFT JOIN offices o ON o.seq = (
                SELECT o2.seq FROM offices o2
                 WHERE o2.representative_id = r.id AND o2.kind = :seat_kind
                   AND o2.end_date IS NULL AND o2.deleted_at IS NULL
                 ORDER BY o2.seq DESC LIMIT 1)
-      LEFT JOIN seats s ON s.id = o.seat_id
+      LEFT JOIN seats s ON s.id = o.seat_id"
+    };
+}
+
+const SELECT: &str = concat!(
+    "
+    SELECT r.id, r.full_name, r.form_of_address, r.kind, r.party, r.parliament_member_id, r.interests,
+           r.preferred_contact, r.surgery_pattern, r.notes, r.primary_contact_id, pc.full_name,
+           r.contact_cadence_days, s.id, s.name, s.kind,
+           r.created_at, cb.full_name, r.updated_at, ub.full_name, ",
+    former!(),
+    "
+      FROM representatives r",
+    seat_joins!(),
+    "
       LEFT JOIN people pc ON pc.id = r.primary_contact_id AND pc.deleted_at IS NULL
       LEFT JOIN people cb ON cb.id = r.created_by
-      LEFT JOIN people ub ON ub.id = r.updated_by";
+      LEFT JOIN people ub ON ub.id = r.updated_by"
+);
+
+/// Whether a representative holds every word typed: in their name, party, seat or office
+/// ("MP", and "Former" for a former one), case and accents ignored (see `fold.rs`).
+const MATCHES: &str = concat!(
+    "(:words = '' OR rapport_match(:words, r.full_name, r.party, s.name,
+        rapport_kind_label('representative', r.kind), CASE WHEN ",
+    former!(),
+    " THEN 'Former' END))"
+);
 
 fn from_row(row: &Row) -> rusqlite::Result<Representative> {
     let seat = match row.get(13)? {
@@ -72,7 +100,45 @@ pub(crate) fn list(conn: &Connection) -> Result<Vec<Representative>> {
     Ok(reps)
 }
 
-/// One representative, unless deleted.
+/// A page of the representatives not deleted who match `words`, in `list`'s order: at most
+/// `limit` (none: all) after skipping `offset`.
+pub(crate) fn page(
+    conn: &Connection,
+    words: &Words,
+    limit: Option<u32>,
+    offset: Option<u32>,
+) -> Result<Vec<Representative>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE r.deleted_at IS NULL AND {MATCHES}
+          ORDER BY r.full_name COLLATE NOCASE, r.id LIMIT :limit OFFSET :offset"
+    ))?;
+    let reps = stmt
+        .query_map(
+            named_params! {
+                ":seat_kind": OfficeKind::Seat,
+                ":words": words.as_str(),
+                ":limit": limit.map_or(-1, i64::from),
+                ":offset": i64::from(offset.unwrap_or(0)),
+            },
+            from_row,
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(reps)
+}
+
+/// How many representatives not deleted match `words`.
+pub(crate) fn count(conn: &Connection, words: &Words) -> Result<usize> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT COUNT(*) FROM representatives r {} WHERE r.deleted_at IS NULL AND {MATCHES}",
+        seat_joins!()
+    ))?;
+    let count: i64 = stmt.query_row(
+        named_params! { ":seat_kind": OfficeKind::Seat, ":words": words.as_str() },
+        |row| row.get(0),
+    )?;
+    Ok(usize::try_from(count).unwrap_or(0))
+}
+
 /// Whether any representative is on record.
 pub(crate) fn any(conn: &Connection) -> Result<bool> {
     Ok(conn.query_row(
@@ -82,6 +148,7 @@ pub(crate) fn any(conn: &Connection) -> Result<bool> {
     )?)
 }
 
+/// One representative, unless deleted.
 pub(crate) fn find(conn: &Connection, id: RepresentativeId) -> Result<Option<Representative>> {
     let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE r.id = :id AND r.deleted_at IS NULL"

@@ -7,6 +7,7 @@ mod csv;
 mod demo;
 mod interchange;
 mod letters;
+mod lists;
 mod logging;
 mod reminders;
 mod search;

@@ -30,11 +30,19 @@ export const api = {
   catalogue: () => call('catalogue'),
 
   listPeople: () => call('list_people'),
+  /** A page of the people whose name, role, organisation, email or kind holds every word of
+   *  `text` (case and accents ignored), by name: resolves to { items, total }. */
+  peoplePage: ({ text = '', limit = 200, offset = 0 } = {}) => call('people_page', { query: { text, limit, offset } }),
+  getPerson: (id) => call('get_person', { id }),
   savePerson: (input) => call('save_person', { input }),
   deletePerson: (id) => call('delete_person', { id }),
   restorePerson: (id) => call('restore_person', { id }),
 
   listRepresentatives: () => call('list_representatives'),
+  /** A page of the representatives whose name, party, seat or office ("MP", "Former MP") holds
+   *  every word of `text`, by name: resolves to { items, total }. */
+  representativesPage: ({ text = '', limit = 200, offset = 0 } = {}) => call('representatives_page', { query: { text, limit, offset } }),
+  getRepresentative: (id) => call('get_representative', { id }),
   saveRepresentative: (input) => call('save_representative', { input }),
   deleteRepresentative: (id) => call('delete_representative', { id }),
   restoreRepresentative: (id) => call('restore_representative', { id }),
