@@ -1,4 +1,6 @@
-use crate::harness::{set_up_data_dir, App};
+use rapport_core::domain::{PersonInput, PersonKind, RepresentativeInput, RepresentativeKind};
+
+use crate::harness::{open_store, set_up_data_dir, App};
 
 /// The foundation's first story: first run, add a representative, restart, still there.
 #[tokio::test(flavor = "multi_thread")]
@@ -22,7 +24,7 @@ async fn first_run_then_a_representative_added_through_the_form_survives_a_resta
     app.fill("full_name", "Jane Smith").await;
     app.fill("party", "Labour").await;
     app.fill("seat_name", "Birmingham Northfield").await;
-    app.choose("primary_contact_id", "Amira Khan").await;
+    app.pick("primary_contact_id", "amira").await;
     app.click("representative-save").await;
     app.wait_for_text("representative-name", "Jane Smith").await;
     app.screenshot("representatives").await;
@@ -123,4 +125,95 @@ async fn a_representative_is_edited_then_deleted_and_brought_back_with_undo() {
     app.click("toast-action").await;
     app.wait_for_text("representative-name", "Tom Reid").await;
     app.quit().await;
+}
+
+/// "Our primary contact" is found by typing, the core searching everyone on record (here far
+/// more than a page), and saved as before; editing again shows who was chosen.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_primary_contact_is_found_by_typing_among_hundreds_of_people_and_saved() {
+    let data = set_up_data_dir();
+    let (sian, jane) = {
+        let mut store = open_store(data.path());
+        for n in 0..250 {
+            store
+                .save_person(&PersonInput::named(
+                    &format!("Person {n:03}"),
+                    PersonKind::Volunteer,
+                ))
+                .unwrap();
+        }
+        let mut sian = PersonInput::named("Siân Williams", PersonKind::Member);
+        sian.role_title = Some("Chair".into());
+        let sian = store.save_person(&sian).unwrap();
+        let mut jane = RepresentativeInput::named("Jane Smith", RepresentativeKind::Mp);
+        jane.party = Some("Labour".into());
+        jane.seat_name = Some("Birmingham Northfield".into());
+        (sian, store.save_representative(&jane).unwrap())
+    };
+
+    let app = App::start(data.path()).await;
+    app.click("nav-representatives").await;
+    app.wait_for_text("representative-name", "Jane Smith").await;
+    app.click("representative-edit").await;
+    assert_eq!(app.value_of("full_name").await, "Jane Smith");
+    assert!(app.find_all("chip").await.is_empty(), "no one chosen yet");
+
+    // A few letters, and the core lists who matches; the list shows their kind and role.
+    app.send_keys("picker-primary_contact_id", "person 1").await;
+    app.wait_until(
+        "the core's matches are listed",
+        "return document.querySelectorAll('[data-testid=picker-option]').length === 8",
+    )
+    .await;
+    app.screenshot("representative-primary-contact-picker")
+        .await;
+    app.run("const f = document.querySelector('[data-testid=picker-primary_contact_id]'); f.value = ''; f.dispatchEvent(new Event('input')); return true;").await;
+
+    app.pick("primary_contact_id", "sian chair").await;
+    assert_eq!(chips(&app).await, ["Siân Williams"]);
+    app.click("representative-save").await;
+    app.wait_until(
+        "the row shows the primary contact",
+        "return [...document.querySelectorAll('[data-testid=representative-row]')].some(r => r.textContent.includes('Siân Williams'))",
+    )
+    .await;
+    let store = open_store(data.path());
+    assert_eq!(
+        store.representative(jane.id).unwrap().primary_contact_id,
+        Some(sian.id)
+    );
+
+    // Editing again shows her; removing her saves no one.
+    app.click("representative-edit").await;
+    app.wait_until(
+        "her name is on the chip",
+        "return [...document.querySelectorAll('[data-testid=chip] .chip-name')].map(c => c.textContent).join() === 'Siân Williams'",
+    )
+    .await;
+    app.screenshot("representative-primary-contact-chosen")
+        .await;
+    app.click("chip-remove").await;
+    app.click("representative-save").await;
+    app.wait_until(
+        "the row no longer shows a primary contact",
+        "return [...document.querySelectorAll('[data-testid=representative-row]')].every(r => !r.textContent.includes('Siân Williams'))",
+    )
+    .await;
+    assert_eq!(
+        open_store(data.path())
+            .representative(jane.id)
+            .unwrap()
+            .primary_contact_id,
+        None
+    );
+    app.quit().await;
+}
+
+/// The names on the chosen chips (read from the page: WebDriver reads a chip's text as empty).
+async fn chips(app: &App) -> Vec<String> {
+    serde_json::from_value(
+        app.run("return [...document.querySelectorAll('[data-testid=chip] .chip-name')].map(c => c.textContent)")
+            .await,
+    )
+    .unwrap()
 }

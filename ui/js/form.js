@@ -2,13 +2,21 @@
 // with messages shown next to the field they belong to. A failed save never clears the form.
 
 import { h } from './dom.js';
+import { picker } from './picker.js';
+
+/** The picker behind each 'picker' field's text box, for readForm. */
+const pickers = new WeakMap();
 
 /**
- * spec: { name, label, type: 'text'|'email'|'tel'|'number'|'textarea'|'select',
+ * spec: { name, label, type: 'text'|'email'|'tel'|'number'|'textarea'|'select'|'picker',
  *         options: [{code, label}], blank: 'label of the empty choice', required, hint,
- *         placeholder, autocomplete, rows, wide }
+ *         placeholder, autocomplete, rows, wide,
+ *         search: async (text, { limit }) => [{ id, name, detail? }] }
+ * A 'picker' is one choice found by typing (picker.js asks `search`); its value is the chosen
+ * { id, name } or null, and it reads back as the chosen id.
  */
 export function field(formId, spec, value) {
+  if (spec.type === 'picker') return pickerField(formId, spec, value);
   const id = `${formId}-${spec.name}`;
   const hintId = spec.hint ? `${id}-hint` : null;
   const errorId = `${id}-error`;
@@ -46,11 +54,27 @@ export function field(formId, spec, value) {
     h('p', { class: 'error', id: errorId, testid: `error-${spec.name}`, hidden: true }));
 }
 
+function pickerField(formId, spec, value) {
+  const chooser = picker({
+    formId, name: spec.name, label: spec.label, hint: spec.hint, required: spec.required,
+    placeholder: spec.placeholder, wide: Boolean(spec.wide), multiple: false, search: spec.search,
+    // A choice is a change to the form, as typing is.
+    onChange: () => chooser.input.dispatchEvent(new Event('input', { bubbles: true })),
+  });
+  if (value?.id) chooser.set([{ id: value.id, name: value.name ?? '' }]);
+  pickers.set(chooser.input, chooser);
+  return chooser.el;
+}
+
 /** The form's values, keyed by field name: blank text and empty choices become null. */
 export function readForm(form, specs) {
   const values = {};
   for (const spec of specs) {
     const control = form.elements.namedItem(spec.name);
+    if (spec.type === 'picker') {
+      values[spec.name] = pickers.get(control)?.items[0]?.id ?? null;
+      continue;
+    }
     const raw = control.value;
     if (spec.type === 'number') {
       if (control.validity.badInput) return { error: { field: spec.name, message: `${spec.label}: enter a whole number, or leave it blank.` } };

@@ -26,9 +26,10 @@ export function peopleScreen(catalogue) {
       { label: 'Organisation', value: (p) => p.organisation_name },
       { label: 'Email', value: (p) => p.email },
     ],
-    searchText: (p) => [p.full_name, p.role_title, p.organisation_name, p.email, kindLabel(p.kind)].filter(Boolean).join(' '),
     name: (p) => p.full_name,
-    load: async () => ({ records: await api.listPeople(), context: {} }),
+    // The core matches every word typed in the name, role, organisation, email or kind.
+    page: api.peoplePage,
+    get: api.getPerson,
     fields: () => [
       { name: 'full_name', label: 'Full name', required: true, autocomplete: 'name' },
       { name: 'kind', label: 'Kind', type: 'select', options: catalogue.person_kinds },

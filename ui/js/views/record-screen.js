@@ -2,6 +2,13 @@
 // The config says what the records are; this module owns the DOM, the filter, saving with
 // errors shown beside their fields, and delete with undo.
 //
+// The list is never read whole (a national programme has 5,000 people): `page({ text, limit,
+// offset })` asks the core for a page of the records matching the filter ({ items, total }),
+// as the person types (after a short pause; an answer overtaken by a later one is dropped),
+// and "Show 200 more" asks for the next page. `get(id)` reads one record that is not on the
+// page (the route `#screen/edit/ID`). After a save, delete, undo or import the list is read
+// again.
+//
 // A name in the list opens the editor, or, when the config has `open(record)` (a
 // representative's profile), that instead, with an "Edit" button on the row for the editor.
 // The route `#screen/edit/ID` opens the editor on record ID (from a profile or a search hit).
@@ -18,8 +25,12 @@ import { toast } from '../toast.js';
 import { api } from '../api.js';
 import { openCsvImport } from './csv-import.js';
 
-/** How many rows the table draws at a time: a national programme has thousands of people. */
+/** How many rows the core sends at a time: a national programme has thousands of people. */
 const PAGE = 200;
+/** How long the filter waits after a key before asking the core, in milliseconds. */
+const PAUSE = 150;
+
+const number = (n) => n.toLocaleString('en-GB');
 
 export function recordScreen(config) {
   const root = h('section', { class: 'screen', testid: `${config.id}-view`, 'aria-labelledby': `${config.id}-title` });
@@ -27,15 +38,19 @@ export function recordScreen(config) {
   const editorPane = h('aside', { class: 'editor-pane', 'aria-label': `${config.noun} details` });
   const filter = h('input', {
     type: 'search', class: 'filter', placeholder: config.filterPlaceholder, 'aria-label': config.filterPlaceholder,
-    testid: `${config.noun}-filter`, oninput: () => { limit = PAGE; renderList(); },
+    testid: `${config.noun}-filter`, oninput: () => filterChanged(),
   });
-  let limit = PAGE;     // how many matching rows the table draws ("Show more" adds a page)
-  let records = [];
-  let context = {};
+  let records = [];     // the rows drawn: the first pages of those matching `query`
+  let total = 0;        // how many match `query`
+  let everyone = 0;     // how many are on record at all
+  let query = '';       // the filter text the rows drawn answer
+  let ticket = 0;       // each read of the list takes the next; an older answer is dropped
+  let reading = 0;      // reads of the list not yet answered
+  let pause = null;     // the filter's wait before it asks
   let editing = null;   // the record open in the editor, or {} for a new one
   let dirty = false;
   const plural = config.plural ?? `${config.noun}s`;
-  const counted = (n) => `${n} ${n === 1 ? config.noun : plural}`;
+  const counted = (n) => `${number(n)} ${n === 1 ? config.noun : plural}`;
 
   const EXPORT_TEXT = 'Export CSV';
   const importButton = config.csv ? h('button', {
@@ -60,26 +75,103 @@ export function recordScreen(config) {
             config.addLabel, h('kbd', { 'aria-hidden': 'true' }, 'Ctrl+N'))))),
     h('div', { class: 'split' }, listPane, editorPane));
 
-  async function show(param) {
+  /** Reads the first `limit` rows matching the filter (and, with `recount`, how many are on
+   *  record). False when a later read overtook this one: its answer is the one drawn. */
+  async function read(limit = PAGE, { recount = false } = {}) {
+    const mine = ++ticket;
+    const text = filter.value.trim();
+    reading += 1;
     try {
-      ({ records, context } = await config.load());
+      const [page, all] = await Promise.all([
+        config.page({ text, limit, offset: 0 }),
+        text && recount ? config.page({ text: '', limit: 0, offset: 0 }) : null,
+      ]);
+      if (mine !== ticket) return false;
+      records = page.items;
+      total = page.total;
+      query = text;
+      if (!text) everyone = page.total;
+      else if (all) everyone = all.total;
+      return true;
+    } finally {
+      reading -= 1;
+    }
+  }
+
+  function problem(error) {
+    replace(listPane, h('p', { class: 'problem', role: 'alert' }, error.message));
+  }
+
+  /** Reads the list again, as many rows as were drawn, and draws it. */
+  async function show(param) {
+    clearTimeout(pause);
+    pause = null;
+    let fresh;
+    try {
+      fresh = await read(Math.max(PAGE, records.length), { recount: true });
     } catch (error) {
-      replace(listPane, h('p', { class: 'problem', role: 'alert' }, error.message));
+      problem(error);
       return;
     }
     const wanted = /^edit\/(.+)$/.exec(param ?? '')?.[1];
     if (wanted) {
-      const record = records.find((r) => r.id === wanted);
+      if (editing?.id === wanted) {
+        renderList();
+        return;
+      }
+      let record = records.find((r) => r.id === wanted);
+      if (!record) {
+        try {
+          record = await config.get(wanted);
+        } catch (failure) {
+          if (failure.code !== 'not_found') toast(failure.message);
+        }
+      }
       if (record) {
-        if (editing?.id !== record.id) openEditor(record);
-        else renderList();
+        openEditor(record);
         return;
       }
       toast(`That ${config.noun} is no longer on record. It may have been deleted.`);
       leaveEditRoute();
     }
-    renderList();
+    if (fresh) renderList();
     if (!editing) renderEditorHint();
+  }
+
+  /** The filter asks the core once the typing pauses. */
+  function filterChanged() {
+    clearTimeout(pause);
+    pause = setTimeout(async () => {
+      pause = null;
+      try {
+        if (await read()) renderList();
+      } catch (error) {
+        problem(error);
+      }
+    }, PAUSE);
+  }
+
+  /** Adds the next page below the rows drawn, the focus on the first of them. */
+  async function showMore(button) {
+    // A new filter on its way (or a reload) draws its own first page instead.
+    if (pause || reading || filter.value.trim() !== query) return;
+    const mine = ticket;
+    const first = records.length;
+    button.disabled = true;
+    let page;
+    try {
+      page = await config.page({ text: query, limit: PAGE, offset: first });
+    } catch (failure) {
+      button.disabled = false;
+      toast(failure.message);
+      return;
+    }
+    if (mine !== ticket) return;
+    const drawn = new Set(records.map((r) => r.id));
+    records = [...records, ...page.items.filter((r) => !drawn.has(r.id))];
+    total = page.total;
+    renderList();
+    listPane.querySelectorAll('tbody tr')[first]?.querySelector('.row-link')?.focus();
   }
 
   /** Once the editor closes, the address no longer names the record being edited. */
@@ -87,24 +179,25 @@ export function recordScreen(config) {
     if (location.hash.startsWith(`#${config.id}/`)) history.replaceState(null, '', `#${config.id}`);
   }
 
-  function visible() {
-    const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
-    return records.filter((r) => {
-      const text = config.searchText(r).toLowerCase();
-      return words.every((w) => text.includes(w));
-    });
-  }
-
   function renderList() {
-    if (records.length === 0) {
+    if (everyone === 0) {
       replace(listPane, h('div', { class: 'empty', testid: `${config.noun}-empty` },
         h('h2', {}, config.emptyTitle), h('p', {}, config.emptyText),
         h('button', { type: 'button', class: 'primary', onclick: () => openEditor({}) }, config.addLabel)));
       return;
     }
-    const shown = visible();
+    if (total === 0) {
+      replace(listPane, h('div', { class: 'empty', testid: `${config.noun}-no-match` },
+        h('h2', {}, 'No one matches'),
+        h('p', {}, `No ${plural} match “${query}”. Check the spelling, or try fewer words.`),
+        h('button', {
+          type: 'button', onclick: () => { filter.value = ''; filter.focus(); show(); },
+        }, 'Clear the filter')),
+        h('p', { class: 'count muted', testid: `${config.noun}-count` }, `0 of ${counted(everyone)}`));
+      return;
+    }
     const open = config.open ?? openEditor;
-    const rows = shown.slice(0, limit).map((record) => h('tr', {
+    const rows = records.map((record) => h('tr', {
       testid: `${config.noun}-row`,
       class: [editing?.id === record.id ? 'selected' : null, config.rowClass?.(record)].filter(Boolean).join(' ') || null,
       onclick: () => open(record),
@@ -119,32 +212,27 @@ export function recordScreen(config) {
           'aria-label': `Edit ${config.name(record)}`, onclick: (e) => { e.stopPropagation(); openEditor(record); },
         }, 'Edit') : null]
         : column.value(record) || '—'))));
+    const more = total - records.length;
     replace(listPane,
       h('table', { class: 'records', testid: `${config.noun}-list` },
         h('caption', { class: 'visually-hidden' }, config.title),
         h('thead', {}, h('tr', {}, config.columns.map((c) => h('th', { scope: 'col' }, c.label)))),
         h('tbody', {}, rows)),
-      shown.length === 0 ? h('p', { class: 'muted' }, `No ${plural} match “${filter.value}”.`) : null,
-      h('p', { class: 'count muted', testid: `${config.noun}-count` }, countLine(Math.min(limit, shown.length), shown.length)),
-      shown.length > limit ? h('button', {
+      h('p', { class: 'count muted', testid: `${config.noun}-count` }, countLine(records.length, total)),
+      more > 0 ? h('button', {
         type: 'button', class: 'link show-more', testid: `${config.noun}-show-more`,
-        onclick: () => {
-          const first = limit;
-          limit += PAGE;
-          renderList();
-          listPane.querySelectorAll('tbody tr')[first]?.querySelector('.row-link')?.focus();
-        },
-      }, `Show ${Math.min(PAGE, shown.length - limit)} more of ${shown.length - limit}`) : null,
+        onclick: (event) => showMore(event.currentTarget),
+      }, `Show ${number(Math.min(PAGE, more))} more of ${number(more)}`) : null,
       // Where public data is listed, its licence says so (config.credit gives the line, or null).
       config.credit?.(records) ? h('p', { class: 'list-credit muted', testid: `${config.id}-credit` }, config.credit(records)) : null);
   }
 
   /** "651 representatives", "12 of 651 representatives" (filtered), "200 of 651 representatives
-   *  shown" (a page of them). */
+   *  shown" (a page of them), "200 of 1,200 matching shown". */
   function countLine(drawn, matching) {
-    const total = counted(records.length);
-    const of = matching === records.length ? total : `${matching} of ${total}`;
-    return drawn === matching ? of : `${drawn} of ${matching === records.length ? total : `${matching} matching`} shown`;
+    const all = counted(everyone);
+    const of = matching === everyone ? all : `${number(matching)} of ${all}`;
+    return drawn === matching ? of : `${number(drawn)} of ${matching === everyone ? all : `${number(matching)} matching`} shown`;
   }
 
   function renderEditorHint() {
@@ -158,8 +246,8 @@ export function recordScreen(config) {
     editing = record;
     dirty = false;
     const isNew = !record.id;
-    const specs = config.fields(context);
-    const values = isNew ? config.blank(context) : config.valuesOf(record);
+    const specs = config.fields();
+    const values = isNew ? config.blank() : config.valuesOf(record);
     const formId = `${config.noun}-form`;
     const form = h('form', { class: 'editor', id: formId, testid: formId, novalidate: true, oninput: () => { dirty = true; } },
       h('h2', {}, isNew ? config.addLabel : config.name(record)),
@@ -269,7 +357,7 @@ export function recordScreen(config) {
     exportButton.textContent = 'Exporting…';
     try {
       const path = await api.exportCsv(config.csv);
-      if (path) toast(`Saved ${counted(records.length)} to ${path}.`);
+      if (path) toast(`Saved ${counted(everyone)} to ${path}.`);
     } catch (failure) {
       toast(failure.message);
     } finally {

@@ -16,6 +16,15 @@ const PARLIAMENT_CREDIT = 'Contains Parliamentary information licensed under the
 export function representativesScreen(catalogue, navigate) {
   const label = labeller(catalogue);
   const kindLabel = (code) => label('representative_kinds', code);
+  /** The primary contact picker's matches: the core searches everyone on record. */
+  const findPeople = async (text, { limit = 8 } = {}) => {
+    const { items } = await api.peoplePage({ text, limit, offset: 0 });
+    return items.map((p) => ({
+      id: p.id,
+      name: p.full_name,
+      detail: [label('person_kinds', p.kind), p.role_title, p.organisation_name].filter(Boolean).join(' · '),
+    }));
+  };
   /** "MP", or "Former MP" / "Former councillor" for one who holds no seat now. */
   const office = (r) => {
     const kind = kindLabel(r.kind);
@@ -49,6 +58,7 @@ export function representativesScreen(catalogue, navigate) {
       }, 'Find my MP by postcode');
       return button;
     },
+    // The rows drawn: the line shows whenever one of them came from Parliament.
     credit: (records) => (records.some((r) => r.parliament_member_id) ? PARLIAMENT_CREDIT : null),
     open: (r) => navigate(`representative/${r.id}`),
     openLabel: 'See profile',
@@ -58,22 +68,20 @@ export function representativesScreen(catalogue, navigate) {
       { label: 'Seat', value: (r) => r.seat?.name },
       { label: 'Primary contact', value: (r) => r.primary_contact_name },
     ],
-    searchText: (r) => [r.full_name, r.party, r.seat?.name, office(r)].filter(Boolean).join(' '),
     rowClass: (r) => (r.former ? 'former' : null),
     name: (r) => r.full_name,
-    load: async () => {
-      const [records, people] = await Promise.all([api.listRepresentatives(), api.listPeople()]);
-      return { records, context: { people } };
-    },
-    fields: ({ people }) => [
+    // The core matches every word typed in the name, party, seat or office ("Former MP").
+    page: api.representativesPage,
+    get: api.getRepresentative,
+    fields: () => [
       { name: 'full_name', label: 'Full name', required: true, placeholder: 'Jane Smith', autocomplete: 'name' },
       { name: 'kind', label: 'Office', type: 'select', options: catalogue.representative_kinds },
       { name: 'party', label: 'Party', placeholder: 'e.g. Labour, Conservative, Independent' },
       { name: 'seat_name', label: 'Seat (constituency or ward)', placeholder: 'e.g. Birmingham Edgbaston',
         hint: 'Changing the seat ends the old term today and keeps it on record.' },
       { name: 'form_of_address', label: 'How letters open', placeholder: 'Dear Ms Smith' },
-      { name: 'primary_contact_id', label: 'Our primary contact', type: 'select', blank: 'No one yet',
-        options: people.map((p) => ({ code: p.id, label: p.full_name })),
+      { name: 'primary_contact_id', label: 'Our primary contact', type: 'picker', placeholder: 'Type a name',
+        search: findPeople,
         hint: 'The one of us who keeps this relationship, so the MP hears one consistent voice.' },
       { name: 'preferred_contact', label: 'Preferred way to be contacted', placeholder: 'e.g. email the constituency office' },
       { name: 'surgery_pattern', label: 'Surgeries', placeholder: 'e.g. first and third Friday, Northfield library' },
@@ -83,7 +91,13 @@ export function representativesScreen(catalogue, navigate) {
       { name: 'notes', label: 'Notes', type: 'textarea', wide: true, rows: 4 },
     ],
     blank: () => ({ kind: 'mp' }),
-    valuesOf: (r) => ({ ...r, seat_name: r.seat?.name ?? '' }),
+    valuesOf: (r) => ({
+      ...r,
+      seat_name: r.seat?.name ?? '',
+      // A contact since deleted has no name on record: no one is chosen.
+      primary_contact_id: r.primary_contact_id && r.primary_contact_name
+        ? { id: r.primary_contact_id, name: r.primary_contact_name } : null,
+    }),
     toInput: (values) => values,
     save: api.saveRepresentative,
     remove: api.deleteRepresentative,
