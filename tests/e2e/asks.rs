@@ -43,7 +43,7 @@ async fn overdue_commitments_are_filtered_and_an_ask_moves_from_made_to_agreed_w
     );
     assert_eq!(app.find_all("overdue-badge").await.len(), 2);
     app.screenshot("asks-commitments").await;
-    app.choose("filter_owner", "Dev Patel").await;
+    app.pick("filter_owner", "Dev Patel").await;
     app.wait_until(
         "only Dev's",
         "return document.querySelectorAll('[data-testid=commitment-row]').length === 1",

@@ -15,6 +15,7 @@ mod members_import;
 #[path = "../fixtures/parliament.rs"]
 mod parliament;
 mod people;
+mod pickers;
 mod profile;
 mod refresh;
 mod reminders;

@@ -3,12 +3,15 @@
 // evidence) and the whole life of the record. Routes: `#asks`, `#asks/commitments`, and
 // `#asks/ask:ID` or `#asks/commitment:ID` to open one. The list comes a page at a time (a
 // national programme has hundreds of thousands): the first 100 with the total, then "Show more".
+// The representative and "who promised" filters find their names in the core as they are typed,
+// never loading every representative and person.
 
 import { h, replace } from '../dom.js';
 import { api } from '../api.js';
 import { field, readForm, clearErrors, showError } from '../form.js';
 import { labeller, longDate, longDay, recordLine } from '../format.js';
 import { toast } from '../toast.js';
+import { picker } from '../picker.js';
 import { historyPanel } from './history.js';
 import { statusChip, overdueChip } from './profile.js';
 
@@ -22,17 +25,63 @@ export function asksScreen(catalogue, navigate) {
   let items = [];
   let total = 0;             // how many match the filters (items holds the first of them)
   let selected = null;       // the id of the record open in the side panel
-  let people = [];
-  let reps = [];
   let campaigns = [];
   let loaded = 0;            // ticket of the latest list load
 
   // ----- filters -----
   const controls = {};
+  const finders = {};        // the filters that find a name as it is typed: name → picker
+  const chosen = { filter_representative: null, filter_owner: null };  // what each has chosen
   const filterBar = h('form', { class: 'asks-filters', testid: 'asks-filters', 'aria-label': 'Filters', novalidate: true });
   filterBar.addEventListener('submit', (event) => event.preventDefault());
-  // Other filters: the list starts again from its first page.
-  filterBar.addEventListener('change', () => { items = []; reload(); });
+  // Other filters: the list starts again from its first page. (A name box changes its filter
+  // when a name is chosen, not as it is typed.)
+  filterBar.addEventListener('change', (event) => {
+    if (event.target.closest('.picker')) return;
+    items = [];
+    reload();
+  });
+
+  const repOption = (r) => ({ id: r.id, name: r.full_name, detail: [r.party, r.seat?.name].filter(Boolean).join(' · ') });
+
+  /** Representatives whose name, party or seat has every word typed. */
+  async function findRepresentatives(typed, { limit }) {
+    return (await api.representativesPage({ text: typed, limit, offset: 0 })).items.map(repOption);
+  }
+
+  /** Who may have promised: representatives and people, by name. */
+  async function findOwners(typed, { limit }) {
+    const [found, people] = await Promise.all([
+      api.representativesPage({ text: typed, limit, offset: 0 }),
+      api.peoplePage({ text: typed, limit, offset: 0 }),
+    ]);
+    return [
+      ...found.items.map((r) => ({ id: `representative:${r.id}`, name: r.full_name, detail: 'Representative' })),
+      ...people.items.map((p) => ({ id: `person:${p.id}`, name: p.full_name, detail: label('person_kinds', p.kind) })),
+    ].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')).slice(0, limit);
+  }
+
+  /** A filter that finds a name as it is typed ("Anyone" until one is chosen). */
+  function finder(name, text, blank, search) {
+    const box = picker({
+      formId: 'asks', name, label: text, multiple: false, wide: false,
+      placeholder: `${blank}: type a name`, search, newLabel: null,
+      onChange: (picked) => {
+        chosen[name] = picked[0] ?? null;
+        items = [];
+        reload();
+      },
+    });
+    if (chosen[name]) box.set([chosen[name]]);
+    finders[name] = box;
+    return box.el;
+  }
+
+  /** Every filter back to showing all. */
+  function resetFilters() {
+    for (const key of Object.keys(controls)) delete controls[key];
+    for (const key of Object.keys(chosen)) chosen[key] = null;
+  }
 
   function select(name, text, blank, options, groups) {
     const id = `asks-${name}`;
@@ -48,23 +97,20 @@ export function asksScreen(catalogue, navigate) {
   function renderFilters() {
     const kept = Object.fromEntries(Object.entries(controls).map(([name, c]) => [name, c.type === 'checkbox' ? c.checked : c.value]));
     for (const key of Object.keys(controls)) delete controls[key];
-    const repOptions = reps.map((r) => ({ code: r.id, label: r.full_name }));
+    for (const key of Object.keys(finders)) delete finders[key];
     const campaignOptions = campaigns.map((c) => ({ code: c.id, label: c.name }));
     const parts = tab === 'asks'
       ? [
         select('filter_status', 'Status', 'All statuses',
           [{ code: OPEN_ONLY, label: 'Still open' }, ...catalogue.ask_statuses]),
-        select('filter_representative', 'Asked of', 'Anyone', repOptions),
+        finder('filter_representative', 'Asked of', 'Anyone', findRepresentatives),
         select('filter_campaign', 'Campaign', 'Any', campaignOptions),
       ]
       : [
         select('filter_status', 'Status', 'All statuses', catalogue.commitment_statuses),
         select('filter_side', 'Side', 'Both sides', catalogue.sides.map((s) => ({ code: s.code, label: s.code === 'ours' ? 'Ours (we promised)' : 'Theirs (they promised)' }))),
-        select('filter_owner', 'Who promised', 'Anyone', [], [
-          { label: 'Representatives', options: reps.map((r) => ({ code: `representative:${r.id}`, label: r.full_name })) },
-          { label: 'Our people and contacts', options: people.map((p) => ({ code: `person:${p.id}`, label: p.full_name })) },
-        ]),
-        select('filter_representative', 'Representative', 'Any', repOptions),
+        finder('filter_owner', 'Who promised', 'Anyone', findOwners),
+        finder('filter_representative', 'Representative', 'Any', findRepresentatives),
         select('filter_campaign', 'Campaign', 'Any', campaignOptions),
         overdueBox(),
       ];
@@ -90,12 +136,15 @@ export function asksScreen(catalogue, navigate) {
     for (const control of Object.values(controls)) {
       if (control.type === 'checkbox') control.checked = false; else control.value = '';
     }
+    for (const key of Object.keys(chosen)) chosen[key] = null;
+    for (const box of Object.values(finders)) box.clear();
     items = [];
     reload();
   }
 
   function filtersActive() {
-    return Object.values(controls).some((c) => (c.type === 'checkbox' ? c.checked : c.value !== ''));
+    return Object.values(controls).some((c) => (c.type === 'checkbox' ? c.checked : c.value !== ''))
+      || Object.values(chosen).some(Boolean);
   }
 
   function filterValue() {
@@ -105,15 +154,15 @@ export function asksScreen(catalogue, navigate) {
       return {
         status: status && status !== OPEN_ONLY ? status : null,
         open_only: status === OPEN_ONLY,
-        representative_id: value('filter_representative'),
+        representative_id: chosen.filter_representative?.id ?? null,
         campaign_id: value('filter_campaign'),
       };
     }
     return {
       status: value('filter_status'),
       side: value('filter_side'),
-      owner: value('filter_owner'),
-      representative_id: value('filter_representative'),
+      owner: chosen.filter_owner?.id ?? null,
+      representative_id: chosen.filter_representative?.id ?? null,
       campaign_id: value('filter_campaign'),
       overdue_only: Boolean(controls.filter_overdue?.checked),
     };
@@ -157,7 +206,7 @@ export function asksScreen(catalogue, navigate) {
   function switchTab(next, keepSelection = false) {
     if (next !== tab) {
       tab = next;
-      for (const key of Object.keys(controls)) delete controls[key];
+      resetFilters();
       if (!keepSelection) selected = null;
       items = [];
     }
@@ -171,13 +220,13 @@ export function asksScreen(catalogue, navigate) {
   async function show(param) {
     const match = /^(ask|commitment):(.+)$/.exec(param ?? '');
     try {
-      [reps, people, campaigns] = await Promise.all([api.listRepresentatives(), api.listPeople(), api.listCampaigns()]);
+      campaigns = await api.listCampaigns();
     } catch (error) {
       replace(listPane, h('p', { class: 'problem', role: 'alert' }, error.message));
       return;
     }
     if (match) {
-      for (const key of Object.keys(controls)) delete controls[key];
+      resetFilters();
       tab = match[1] === 'ask' ? 'asks' : 'commitments';
       selected = match[2];
       paintTabs();

@@ -1,11 +1,13 @@
 // Interactions: every meeting, call and letter, newest first (a page at a time, by
-// representative if chosen), and one interaction in full with everything logged with it; a
-// meeting held can be thanked for from there (letter-dialog.js).
+// representative if chosen: found by name as it is typed, never a list of them all), and one
+// interaction in full with everything logged with it; a meeting held can be thanked for from
+// there (letter-dialog.js).
 
 import { h, replace } from '../dom.js';
 import { api } from '../api.js';
 import { dateTime, labeller, longDate, longDay, recordLine } from '../format.js';
 import { toast } from '../toast.js';
+import { picker } from '../picker.js';
 import { historyPanel } from './history.js';
 import { namesInWords } from './log-form.js';
 import { openBriefingDialog } from './briefing-dialog.js';
@@ -29,10 +31,16 @@ function titleOf(label, interaction) {
 
 export function interactionsScreen(catalogue, navigate) {
   const label = labeller(catalogue);
-  const filter = h('select', {
-    class: 'filter rep-filter', testid: 'interactions-filter', 'aria-label': 'Show interactions with',
-    onchange: () => load(true),
+  // "With everyone" until a representative is chosen; removing them goes back to everyone.
+  const filter = picker({
+    formId: 'interactions', name: 'interactions_with', label: 'Show interactions with', labelHidden: true,
+    multiple: false, wide: false, placeholder: 'With everyone: type a name',
+    search: async (typed, { limit }) => (await api.representativesPage({ text: typed, limit, offset: 0 })).items
+      .map((r) => ({ id: r.id, name: r.full_name, detail: [r.party, r.seat?.name].filter(Boolean).join(' · ') })),
+    newLabel: null,
+    onChange: () => load(true),
   });
+  const chosen = () => filter.items[0] ?? null;
   const body = h('div', { class: 'interactions-body' });
   const root = h('section', { class: 'screen', testid: 'interactions-view', 'aria-labelledby': 'interactions-title' },
     h('header', { class: 'screen-head' },
@@ -40,7 +48,7 @@ export function interactionsScreen(catalogue, navigate) {
         h('h1', { id: 'interactions-title' }, 'Interactions'),
         h('p', { class: 'lede' }, 'Every meeting, call and letter with your representatives, newest first.')),
       h('div', { class: 'toolbar' },
-        filter,
+        h('div', { class: 'filter rep-filter', testid: 'interactions-filter' }, filter.el),
         h('button', { type: 'button', class: 'primary', testid: 'interaction-add', onclick: () => navigate('log/new') },
           'Log a meeting', h('kbd', { 'aria-hidden': 'true' }, 'Ctrl+L')))),
     body);
@@ -50,18 +58,16 @@ export function interactionsScreen(catalogue, navigate) {
   let loading = 0;
 
   async function show() {
-    let reps;
-    try {
-      reps = await api.listRepresentatives();
-    } catch (error) {
-      replace(body, h('p', { class: 'problem', role: 'alert' }, error.message));
-      return;
+    // The representative chosen before, read again: renamed, or deleted since (then everyone).
+    const before = chosen();
+    if (before) {
+      try {
+        const rep = await api.getRepresentative(before.id);
+        if (chosen()?.id === before.id) filter.set([{ ...before, name: rep.full_name }]);
+      } catch {
+        if (chosen()?.id === before.id) filter.clear();
+      }
     }
-    const chosen = filter.value;
-    replace(filter,
-      h('option', { value: '' }, 'With everyone'),
-      reps.map((r) => h('option', { value: r.id }, `With ${r.full_name}`)));
-    filter.value = reps.some((r) => r.id === chosen) ? chosen : '';
     await load(true);
   }
 
@@ -69,7 +75,7 @@ export function interactionsScreen(catalogue, navigate) {
     const ticket = ++loading;
     let page;
     try {
-      page = await api.listInteractions({ representativeId: filter.value || null, limit: PAGE, offset: fresh ? 0 : items.length });
+      page = await api.listInteractions({ representativeId: chosen()?.id ?? null, limit: PAGE, offset: fresh ? 0 : items.length });
     } catch (error) {
       if (ticket === loading) replace(body, h('p', { class: 'problem', role: 'alert' }, error.message));
       return;
@@ -82,11 +88,11 @@ export function interactionsScreen(catalogue, navigate) {
 
   function render(firstNew) {
     if (items.length === 0) {
-      const chosen = filter.selectedOptions[0];
+      const rep = chosen();
       replace(body, h('div', { class: 'empty list-pane', testid: 'interactions-empty' },
-        filter.value
-          ? [h('h2', {}, `Nothing logged ${chosen.textContent.replace(/^With/, 'with')} yet`),
-            h('p', {}, 'Choose “With everyone” to see every interaction, or log one now.')]
+        rep
+          ? [h('h2', {}, `Nothing logged with ${rep.name} yet`),
+            h('p', {}, `Remove ${rep.name} from the filter to see every interaction, or log one now.`)]
           : [h('h2', {}, 'No meetings logged yet'),
             h('p', {}, 'After a surgery, a call or a letter, log it while it is fresh: who was there, what you asked for and what was promised. Press Ctrl+L from any screen.')],
         h('button', { type: 'button', class: 'primary', onclick: () => navigate('log/new') }, 'Log a meeting')));

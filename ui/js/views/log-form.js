@@ -18,6 +18,13 @@ const FORM_ID = 'log-form';
 const PREFILL_TITLE = { reply: 'Log the reply', 'thank-you': 'Log the thank-you', contact: 'Log a contact', plan: 'Plan a meeting' };
 const PLANNING_FIELDS = ['purpose', 'key_messages', 'documents_to_bring'];
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The people a picker of one kind reads at a time, and at most in all, to find its few. */
+const KIND_PAGE = 50;
+const KIND_SCAN = 200;
+/** The earlier open asks offered per representative (the newest first). */
+const EARLIER_ASKS = 100;
+/** The owner select's last option: find someone else in our group. */
+const FIND_OWNER = '__find';
 
 /** "Jane Smith", "Jane Smith and Tom Reid", "A, B and C". */
 export function namesInWords(names) {
@@ -37,11 +44,14 @@ export function logScreen(catalogue, navigate, status) {
   let editing = null;       // the interaction being edited, or null for a new one
   let prefill = null;       // a new one started from a reminder or a plan: { title, lede, in_reply_to_id, back? }
   let loading = 0;
-  let people = [];
-  let representatives = [];
+  let me = null;            // the member using this computer, as on record now
+  let anyRepresentatives = true;
   let campaigns = [];
-  let openAsks = [];
+  let asksOf = new Map();   // representative id → their open asks ({ items, total }), read when wanted
+  let askById = new Map();
+  let others = new Map();   // person id → name: people of our group offered as owners besides those present
   let pickers = {};
+  let finders = 0;          // owner finders made, to name each apart
   const sections = {};      // asks, commitments, follow_ups: { list, noun }
   const rowData = new WeakMap();
 
@@ -72,20 +82,30 @@ export function logScreen(catalogue, navigate, status) {
     const title = start ? PREFILL_TITLE[start[1]] : wanted === 'new' ? 'Log a meeting' : 'Edit a meeting';
     replace(root, head(title, ''), h('p', { class: 'muted' }, 'Loading…'));
     let record = null;
+    let rep = null;
+    const repOnly = start?.[1] === 'contact' || start?.[1] === 'plan';
     try {
-      [people, representatives, campaigns, openAsks, record] = await Promise.all([
-        api.listPeople(), api.listRepresentatives(), api.listCampaigns(), api.listAsks({ open_only: true }),
-        wanted === 'new' || start?.[1] === 'contact' || start?.[1] === 'plan' ? null : api.getInteraction(start ? start[2] : wanted),
+      let someRepresentatives;
+      [me, someRepresentatives, campaigns, rep, record] = await Promise.all([
+        memberId ? api.getPerson(memberId).catch(() => null) : null,
+        api.representativesPage({ text: '', limit: 1, offset: 0 }),
+        api.listCampaigns(),
+        // The representative a contact or plan is with; one deleted since is simply not chosen.
+        repOnly && start[2] ? api.getRepresentative(start[2]).catch(() => null) : null,
+        wanted === 'new' || repOnly ? null : api.getInteraction(start ? start[2] : wanted),
       ]);
+      anyRepresentatives = someRepresentatives.total > 0;
     } catch (error) {
       if (ticket !== loading) return;
       replace(root, head(title, ''), h('p', { class: 'problem', role: 'alert' }, error.message));
       return;
     }
     if (ticket !== loading) return;
+    asksOf = new Map();
+    askById = new Map();
     if (start) {
       editing = null;
-      const begun = prefilled(start[1], start[2], record);
+      const begun = prefilled(start[1], rep, record);
       prefill = begun.prefill;
       build(begun.values);
     } else {
@@ -97,8 +117,8 @@ export function logScreen(catalogue, navigate, status) {
   }
 
   /** A new record begun from a reminder: the reply to `record` (a letter or email we sent), the
-   *  thank-you for `record` (a meeting), or a contact with the representative `id`. */
-  function prefilled(route, id, record) {
+   *  thank-you for `record` (a meeting), or a contact with (or a plan to meet) `rep`. */
+  function prefilled(route, rep, record) {
     const values = blankValues();
     const reps = record ? record.representatives.map((r) => ({ id: r.id, name: r.name })) : [];
     const kindLabel = record ? label('interaction_kinds', record.kind) : '';
@@ -125,7 +145,6 @@ export function logScreen(catalogue, navigate, status) {
           lede: `Thank ${names || 'them'} for the ${kindLabel.toLowerCase()} on ${on}, and list what each side agreed to do.` },
       };
     }
-    const rep = representatives.find((r) => r.id === id);
     if (route === 'plan') {
       const tomorrow = londonDateField(new Date(Date.parse(status.now) + DAY_MS).toISOString());
       return {
@@ -146,10 +165,43 @@ export function logScreen(catalogue, navigate, status) {
     return form?.querySelector('select, input');
   }
 
+  // ----- reading the core as the person types -----
+
+  /** Whether a person is one of our group (not someone else's contact). */
+  function ourSide(person) {
+    return person.kind !== 'contact';
+  }
+
+  /** At most `limit` people matching `typed`, by name; of those `keep` allows, if given (read a
+   *  page at a time, up to KIND_SCAN people). */
+  async function findPeople(typed, limit, keep = null) {
+    if (!keep) return (await api.peoplePage({ text: typed, limit, offset: 0 })).items;
+    const kept = [];
+    for (let offset = 0; offset < KIND_SCAN && kept.length < limit; offset += KIND_PAGE) {
+      const page = await api.peoplePage({ text: typed, limit: KIND_PAGE, offset });
+      kept.push(...page.items.filter(keep));
+      if (page.items.length < KIND_PAGE || offset + page.items.length >= page.total) break;
+    }
+    return kept.slice(0, limit);
+  }
+
+  /** Reads the open asks of a representative, once per form, then offers them again. */
+  function readAsksOf(id) {
+    const mine = form;
+    const [read, byId] = [asksOf, askById];
+    read.set(id, { items: [], total: 0 });
+    api.asksPage({ open_only: true, representative_id: id, limit: EARLIER_ASKS, offset: 0 })
+      .then((page) => {
+        read.set(id, page);
+        for (const ask of page.items) byId.set(ask.id, ask);
+      })
+      .catch(() => {}) // none offered: a new ask can still be written
+      .finally(() => { if (form === mine) refreshChoices(); });
+  }
+
   // ----- values in and out -----
 
   function blankValues() {
-    const me = people.find((p) => p.id === memberId);
     return {
       kind: 'surgery_meeting', direction: 'we_contacted', status: 'held',
       date: londonDateField(status.now), time: londonTimeField(status.now),
@@ -271,6 +323,14 @@ export function logScreen(catalogue, navigate, status) {
 
   function build(values) {
     const isNew = !editing;
+    // Owners offered besides those at the meeting: the member using this computer, and whoever
+    // the record's follow-ups name; anyone else is found by name.
+    others = new Map();
+    if (me && ourSide(me)) others.set(me.id, me.full_name);
+    for (const f of values.follow_ups) {
+      const id = /^person:(.+)$/.exec(f.owner ?? '')?.[1];
+      if (id && f.ownerName) others.set(id, f.ownerName);
+    }
     const repNames = namesInWords((editing?.representatives ?? []).map((r) => r.name));
     pickers = {
       campaign: picker({
@@ -283,8 +343,9 @@ export function logScreen(catalogue, navigate, status) {
       representatives: picker({
         formId: FORM_ID, name: 'representatives', label: 'Representatives', required: true,
         placeholder: 'Type a name, then choose with ↓ and Enter',
-        hint: representatives.length ? null : 'No representatives are on record yet: add your MP under Representatives first.',
-        options: () => representatives.map((r) => ({ id: r.id, name: r.full_name, detail: [label('representative_kinds', r.kind), r.seat?.name].filter(Boolean).join(' · ') })),
+        hint: anyRepresentatives ? null : 'No representatives are on record yet: add your MP under Representatives first.',
+        search: async (typed, { limit }) => (await api.representativesPage({ text: typed, limit, offset: 0 })).items
+          .map((r) => ({ id: r.id, name: r.full_name, detail: [label('representative_kinds', r.kind), r.seat?.name].filter(Boolean).join(' · ') })),
         newLabel: null,
         onChange: () => { touched(); refreshChoices(); },
       }),
@@ -292,7 +353,8 @@ export function logScreen(catalogue, navigate, status) {
         formId: FORM_ID, name: 'their_attendees', label: 'Their office staff', role: true,
         placeholder: 'Caseworkers, researchers…',
         hint: 'Someone not yet on record is added to People when you save.',
-        options: () => people.filter((p) => p.kind === 'contact').map((p) => ({ id: p.id, name: p.full_name, detail: [p.role_title, p.organisation_name].filter(Boolean).join(', ') })),
+        search: async (typed, { limit }) => (await findPeople(typed, limit, (p) => p.kind === 'contact'))
+          .map((p) => ({ id: p.id, name: p.full_name, detail: [p.role_title, p.organisation_name].filter(Boolean).join(', ') })),
         newLabel: (typed) => `Add “${typed}” as a new person`,
         onChange: () => { touched(); refreshChoices(); },
       }),
@@ -300,7 +362,8 @@ export function logScreen(catalogue, navigate, status) {
         formId: FORM_ID, name: 'our_attendees', label: 'From our group', role: true,
         placeholder: 'Members, volunteers, staff…',
         hint: 'Give each a role if it helps: speaker, note-taker, the resident with the case.',
-        options: () => people.filter((p) => p.kind !== 'contact').map((p) => ({ id: p.id, name: p.full_name, detail: label('person_kinds', p.kind) })),
+        search: async (typed, { limit }) => (await findPeople(typed, limit, ourSide))
+          .map((p) => ({ id: p.id, name: p.full_name, detail: label('person_kinds', p.kind) })),
         newLabel: (typed) => `Add “${typed}” as a new person`,
         onChange: () => { touched(); refreshChoices(); },
       }),
@@ -308,7 +371,8 @@ export function logScreen(catalogue, navigate, status) {
         formId: FORM_ID, name: 'on_behalf_of', label: 'Speaking for', multiple: false, wide: false,
         placeholder: 'Type a name, then ↓ and Enter',
         hint: 'Someone one of us speaks for, such as a constituent with a case: a consent letter goes on the checklist.',
-        options: () => people.map((p) => ({ id: p.id, name: p.full_name, detail: [label('person_kinds', p.kind), p.role_title].filter(Boolean).join(', ') })),
+        search: async (typed, { limit }) => (await findPeople(typed, limit))
+          .map((p) => ({ id: p.id, name: p.full_name, detail: [label('person_kinds', p.kind), p.role_title].filter(Boolean).join(', ') })),
         newLabel: null,
         onChange: touched,
       }),
@@ -540,7 +604,7 @@ export function logScreen(catalogue, navigate, status) {
       earlier.classList.add('choice-earlier');
       const select = earlier.querySelector('select');
       const toggle = (fromUser) => {
-        const chosen = openAsks.find((a) => a.id === select.value);
+        const chosen = askById.get(select.value);
         title.hidden = Boolean(chosen);
         rep.hidden = Boolean(chosen) || pickers.representatives.items.length < 2;
         if (chosen && fromUser) statusField.querySelector('select').value = chosen.status;
@@ -573,7 +637,58 @@ export function logScreen(catalogue, navigate, status) {
       rowField('description', { label: 'What we must do', placeholder: 'e.g. Thank her and send the residents’ survey' }, data.description),
       owner,
       rowField('due_date', { label: 'Due by', placeholder: 'dd/mm/yyyy' }, data.due_date ?? (data.id ? '' : weekOn)),
+      ownerFinder(owner),
     ];
+  }
+
+  /** "Someone else in our group…" at the foot of an owner select opens a box below the row that
+   *  finds them by name; the one chosen joins every owner select and is chosen in this one. */
+  function ownerFinder(owner) {
+    const select = owner.querySelector('select');
+    let before = null;        // the choice to go back to when the search is left
+    const find = picker({
+      formId: FORM_ID, name: `owner_find_${++finders}`, label: 'Someone else in our group', multiple: false, wide: false,
+      placeholder: 'Type a name, then ↓ and Enter',
+      search: async (typed, { limit }) => (await findPeople(typed, limit, ourSide))
+        .map((p) => ({ id: p.id, name: p.full_name, detail: label('person_kinds', p.kind) })),
+      newLabel: null,
+      onChange: (chosen) => {
+        const person = chosen[0];
+        if (!person) return;
+        others.set(person.id, person.name);
+        refreshChoices();
+        select.value = `person:${person.id}`;
+        before = select.value;
+        touched();
+        leave();
+      },
+    });
+    const cell = h('div', { class: 'cell-owner-find', testid: 'owner-find', hidden: true }, find.el);
+    function leave() {
+      find.clear();
+      cell.hidden = true;
+      select.focus();
+    }
+    select.addEventListener('focus', () => { before = select.value; });
+    select.addEventListener('change', () => {
+      if (select.value !== FIND_OWNER) { before = select.value; return; }
+      select.value = before ?? rowData.get(owner).value;
+      cell.hidden = false;
+      find.focus();
+    });
+    // Escape (once the picker has no list to close) or leaving the box puts it away.
+    cell.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      event.stopPropagation();
+      leave();
+    });
+    cell.addEventListener('focusout', (event) => {
+      if (cell.hidden || cell.contains(event.relatedTarget)) return;
+      find.clear();
+      cell.hidden = true;
+    });
+    return cell;
   }
 
   // ----- choices that follow "Who was there" -----
@@ -612,10 +727,13 @@ export function logScreen(catalogue, navigate, status) {
       fill(wrapper.querySelector('select'), 'Choose who…', [['Their side', theirs], ['Our side', ours]], rowData.get(wrapper));
     }
     const ourIds = new Set(ours.map((o) => o.value));
-    const everyoneElse = people.filter((p) => p.kind !== 'contact' && !ourIds.has(`person:${p.id}`))
-      .map((p) => ({ value: `person:${p.id}`, label: p.full_name }));
+    const everyoneElse = [...others].filter(([id]) => !ourIds.has(`person:${id}`))
+      .map(([id, name]) => ({ value: `person:${id}`, label: name }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'en-GB'));
     for (const wrapper of form.querySelectorAll('.choice-owner')) {
-      fill(wrapper.querySelector('select'), null, [['At the meeting', ours], ['Others in our group', everyoneElse]], rowData.get(wrapper));
+      const select = wrapper.querySelector('select');
+      fill(select, null, [['At the meeting', ours], ['Others in our group', everyoneElse]], rowData.get(wrapper));
+      select.append(h('option', { value: FIND_OWNER }, 'Someone else in our group…'));
     }
     for (const wrapper of form.querySelectorAll('.choice-representative')) {
       const select = wrapper.querySelector('select');
@@ -625,9 +743,12 @@ export function logScreen(catalogue, navigate, status) {
       const earlier = row.querySelector('.choice-earlier select');
       wrapper.hidden = reps.length < 2 || Boolean(earlier?.value);
     }
-    const repIds = new Set(reps.map((r) => r.id));
+    // Earlier asks still open, of the representatives chosen: read when a new ask row offers them.
+    if (form.querySelector('.choice-earlier')) {
+      for (const r of reps) if (!asksOf.has(r.id)) readAsksOf(r.id);
+    }
     const listed = new Set((editing?.asks ?? []).map((a) => a.id));
-    const available = openAsks.filter((a) => repIds.has(a.representative?.id) && !listed.has(a.id))
+    const available = reps.flatMap((r) => asksOf.get(r.id)?.items ?? []).filter((a) => !listed.has(a.id))
       .map((a) => ({ value: a.id, label: reps.length > 1 ? `${a.title} (${a.representative.name})` : a.title }));
     for (const wrapper of form.querySelectorAll('.choice-earlier')) {
       const select = wrapper.querySelector('select');
