@@ -154,27 +154,42 @@ pub fn agenda(
     plan(facts.clone(), now, settings).agenda(&AgendaLimits::all(), upcoming_meetings)
 }
 
-/// Which facts a reminder was worded from, to word it again once the details of a follow-up or
-/// commitment are read (the store reads those only for the reminders listed).
+/// Which facts a reminder comes from, to word it in full only when it is listed or notified:
+/// a national programme's record has thousands in force, and Today lists a page of each section.
 #[derive(Debug, Clone, Copy)]
 enum Source {
     FollowUp(usize),
     Commitment(usize),
-    Rule,
+    Contact(usize),
+    Meeting(usize),
+    Ask(usize),
 }
 
+/// A reminder in force, as far as sorting it needs: its rule, subject, title and dates.
 #[derive(Debug, Clone)]
 struct Candidate {
-    reminder: Reminder,
+    rule: ReminderRule,
+    subject_id: Uuid,
+    title: String,
+    due: NaiveDate,
+    /// Only for one in the snoozed section: the day it comes back.
+    snoozed_until: Option<NaiveDate>,
     source: Source,
+}
+
+impl Candidate {
+    fn key(&self) -> String {
+        key(self.rule, self.subject_id)
+    }
 }
 
 /// Every reminder in force at a moment, sorted into the Today screen's sections: overdue, due
 /// today and in the next seven days by due date, snoozed by the date each comes back (then by
-/// title). Each is worded from the facts as read; `agenda` lists a page of each section.
+/// title). Each is worded from the facts only when listed; `agenda` lists a page of each section.
 #[derive(Debug, Clone)]
 pub struct Plan {
     today: NaiveDate,
+    settings: ReminderSettings,
     facts: Facts,
     overdue: Vec<Candidate>,
     due_today: Vec<Candidate>,
@@ -187,98 +202,134 @@ pub fn plan(facts: Facts, now: DateTime<Utc>, settings: &ReminderSettings) -> Pl
     let today = london_date(now);
     let horizon = today + Days::new(LOOK_AHEAD_DAYS);
     let dismissals = Dismissals::of(&facts.dismissals);
-    let mut candidates: Vec<(Candidate, Option<NaiveDate>)> = Vec::new();
-    let candidate = |reminder, source| Candidate { reminder, source };
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut add = |rule, subject_id, title, due, snoozed_until, source| {
+        candidates.push(Candidate {
+            rule,
+            subject_id,
+            title,
+            due,
+            snoozed_until,
+            source,
+        })
+    };
 
     for (index, f) in facts.follow_ups.iter().enumerate() {
         if f.due <= horizon {
-            candidates.push((
-                candidate(
-                    sortable(
-                        ReminderRule::FollowUpDue,
-                        f.id,
-                        f.description.clone(),
-                        f.due,
-                        today,
-                    ),
-                    Source::FollowUp(index),
-                ),
+            let title = f.description.clone();
+            let source = Source::FollowUp(index);
+            add(
+                ReminderRule::FollowUpDue,
+                f.id,
+                title,
+                f.due,
                 f.snoozed_until,
-            ));
+                source,
+            );
         }
     }
     for (index, c) in facts.commitments.iter().enumerate() {
         if c.due <= horizon {
             let snooze = dismissals.of_subject(ReminderRule::CommitmentDue, c.id, None);
-            candidates.push((
-                candidate(
-                    sortable(
-                        ReminderRule::CommitmentDue,
-                        c.id,
-                        commitment_title(c),
-                        c.due,
-                        today,
-                    ),
-                    Source::Commitment(index),
-                ),
+            let source = Source::Commitment(index);
+            let title = commitment_title(c);
+            add(
+                ReminderRule::CommitmentDue,
+                c.id,
+                title,
+                c.due,
                 snooze.flatten(),
-            ));
+                source,
+            );
         }
     }
-    let mut rule_based = |reminder: Reminder, since: Option<DateTime<Utc>>| match dismissals
-        .of_subject(reminder.rule, reminder.subject_id, since)
-    {
-        Some(None) => {}
-        snooze => candidates.push((candidate(reminder, Source::Rule), snooze.flatten())),
-    };
-    for contact in &facts.contacts {
-        for reminder in contact_rules(contact, today, settings) {
-            let since = contact.last.as_ref().map_or(contact.added_at, |l| l.at);
-            rule_based(reminder, Some(since));
+    // A rule-based prompt: dismissed ones (`Some(None)`) are left out.
+    let mut rule_based =
+        |rule, subject_id, title: &dyn Fn() -> String, due, since, source| match dismissals
+            .of_subject(rule, subject_id, since)
+        {
+            Some(None) => {}
+            snooze => add(rule, subject_id, title(), due, snooze.flatten(), source),
+        };
+    for (index, contact) in facts.contacts.iter().enumerate() {
+        let due = contact_dues(contact, today, settings);
+        let since = Some(contact.last.as_ref().map_or(contact.added_at, |l| l.at));
+        let source = Source::Contact(index);
+        if let (Some(last), Some(due)) = (&contact.last, due.letter) {
+            let title = || chase_title(contact, last);
+            rule_based(
+                ReminderRule::UnansweredLetter,
+                last.id,
+                &title,
+                due,
+                since,
+                source,
+            );
+        }
+        if let Some(due) = due.check_in {
+            let title = || check_in_title(contact);
+            let rep = contact.representative.id;
+            rule_based(
+                ReminderRule::NoRecentContact,
+                rep,
+                &title,
+                due,
+                since,
+                source,
+            );
         }
     }
-    for m in &facts.meetings {
-        if let Some(reminder) = thank_you(m, today, settings) {
-            rule_based(reminder, None);
+    for (index, m) in facts.meetings.iter().enumerate() {
+        if let Some(due) = thank_you_due(m, today, settings) {
+            let title = || thank_you_title(m);
+            let source = Source::Meeting(index);
+            rule_based(
+                ReminderRule::ThankYouMissing,
+                m.id,
+                &title,
+                due,
+                None,
+                source,
+            );
         }
     }
-    for a in &facts.asks {
-        if let Some(reminder) = ask_waiting(a, today, settings) {
-            rule_based(reminder, None);
+    for (index, a) in facts.asks.iter().enumerate() {
+        if let Some(due) = ask_due(a, today, settings) {
+            let title = || ask_title(a);
+            let source = Source::Ask(index);
+            rule_based(ReminderRule::AskNoResponse, a.id, &title, due, None, source);
         }
     }
 
     let mut plan = Plan {
         today,
+        settings: *settings,
         facts: Facts::default(),
         overdue: Vec::new(),
         due_today: Vec::new(),
         next_week: Vec::new(),
         snoozed: Vec::new(),
     };
-    for (mut c, snoozed_until) in candidates {
-        let due = NaiveDate::parse_from_str(&c.reminder.due_date, "%Y-%m-%d").unwrap_or(today);
-        match snoozed_until {
-            Some(until) if until > today => {
-                c.reminder.snoozed_until = Some(format_date(until));
-                plan.snoozed.push(c);
+    for mut c in candidates {
+        match c.snoozed_until {
+            Some(until) if until > today => plan.snoozed.push(c),
+            _ => {
+                c.snoozed_until = None;
+                match c.due.cmp(&today) {
+                    Ordering::Less => plan.overdue.push(c),
+                    Ordering::Equal => plan.due_today.push(c),
+                    Ordering::Greater => plan.next_week.push(c),
+                }
             }
-            _ => match due.cmp(&today) {
-                Ordering::Less => plan.overdue.push(c),
-                Ordering::Equal => plan.due_today.push(c),
-                Ordering::Greater => plan.next_week.push(c),
-            },
         }
     }
     for list in [&mut plan.overdue, &mut plan.due_today, &mut plan.next_week] {
-        list.sort_by(|a, b| {
-            (&a.reminder.due_date, &a.reminder.title)
-                .cmp(&(&b.reminder.due_date, &b.reminder.title))
+        list.sort_unstable_by(|a, b| {
+            (a.due, &a.title, a.subject_id).cmp(&(b.due, &b.title, b.subject_id))
         });
     }
-    plan.snoozed.sort_by(|a, b| {
-        (&a.reminder.snoozed_until, &a.reminder.title)
-            .cmp(&(&b.reminder.snoozed_until, &b.reminder.title))
+    plan.snoozed.sort_unstable_by(|a, b| {
+        (a.snoozed_until, &a.title, a.subject_id).cmp(&(b.snoozed_until, &b.title, b.subject_id))
     });
     plan.facts = facts;
     plan
@@ -317,18 +368,14 @@ impl Plan {
         }
     }
 
-    /// Everything due now, overdue first: each one's key, title and due date (a follow-up's or
-    /// commitment's reason is worded only by `agenda`, for those it lists).
-    pub fn due_now(&self) -> impl Iterator<Item = &Reminder> {
-        self.overdue
-            .iter()
-            .chain(&self.due_today)
-            .map(|c| &c.reminder)
+    /// Everything due now, overdue first, unworded.
+    fn due_now(&self) -> impl Iterator<Item = &Candidate> {
+        self.overdue.iter().chain(&self.due_today)
     }
 
     /// The keys of everything due now.
     pub fn due_now_keys(&self) -> HashSet<String> {
-        self.due_now().map(|r| r.key.clone()).collect()
+        self.due_now().map(Candidate::key).collect()
     }
 
     /// The follow-ups and commitments (as indexes into the facts) behind the reminders `limits`
@@ -347,18 +394,15 @@ impl Plan {
         ]
         .into_iter()
         .flat_map(|(list, limit)| list.iter().take(limit));
-        let fresh = seen.into_iter().flat_map(|seen| {
-            self.overdue
-                .iter()
-                .chain(&self.due_today)
-                .filter(|c| !seen.contains(&c.reminder.key))
-        });
+        let fresh = seen
+            .into_iter()
+            .flat_map(|seen| self.due_now().filter(|c| !seen.contains(&c.key())));
         let (mut follow_ups, mut commitments) = (Vec::new(), Vec::new());
         for c in listed.chain(fresh) {
             match c.source {
                 Source::FollowUp(i) => follow_ups.push(i),
                 Source::Commitment(i) => commitments.push(i),
-                Source::Rule => {}
+                _ => {}
             }
         }
         (follow_ups, commitments)
@@ -369,14 +413,32 @@ impl Plan {
         &mut self.facts
     }
 
-    /// The reminder, worded again from the facts as they are now (with any details read since).
+    /// The reminder in full, worded from the facts as they are now (with any details read since).
     fn word(&self, c: &Candidate) -> Reminder {
+        let (today, settings, facts) = (self.today, &self.settings, &self.facts);
         let mut reminder = match c.source {
-            Source::FollowUp(i) => follow_up(&self.facts.follow_ups[i], self.today),
-            Source::Commitment(i) => commitment(&self.facts.commitments[i], self.today),
-            Source::Rule => return c.reminder.clone(),
-        };
-        reminder.snoozed_until.clone_from(&c.reminder.snoozed_until);
+            Source::FollowUp(i) => Some(follow_up(&facts.follow_ups[i], today)),
+            Source::Commitment(i) => Some(commitment(&facts.commitments[i], today)),
+            Source::Contact(i) => contact_rules(&facts.contacts[i], today, settings)
+                .into_iter()
+                .find(|r| r.rule == c.rule),
+            Source::Meeting(i) => thank_you(&facts.meetings[i], today, settings),
+            Source::Ask(i) => ask_waiting(&facts.asks[i], today, settings),
+        }
+        .unwrap_or_else(|| {
+            // Unreachable: a candidate comes from a rule that words it. Still, show what it is.
+            let action = ReminderAction::MarkDone;
+            base(
+                c.rule,
+                c.subject_id,
+                c.title.clone(),
+                String::new(),
+                c.due,
+                today,
+                action,
+            )
+        });
+        reminder.snoozed_until = c.snoozed_until.map(format_date);
         reminder
     }
 }
@@ -427,10 +489,9 @@ pub struct NewlyDue {
 /// fell due since the reminders were last looked at on `last_seen`. `None` if nothing is due.
 pub fn opening_notice(plan: &Plan, last_seen: Option<NaiveDate>) -> Option<Notice> {
     let due = crate::domain::due_in_words(plan.overdue.len(), plan.due_today.len())?;
-    let mut body = listed(plan.due_now());
-    let today = plan.date();
-    if let Some(seen) = last_seen.map(format_date).filter(|seen| *seen < today) {
-        let fell_due = plan.due_now().filter(|r| r.due_date > seen).count();
+    let mut body = listed(plan.due_now().map(|c| c.title.as_str()));
+    if let Some(seen) = last_seen.filter(|seen| *seen < plan.today) {
+        let fell_due = plan.due_now().filter(|c| c.due > seen).count();
         if fell_due > 0 {
             body.push_str(&format!("\n{fell_due} fell due while Rapport was closed."));
         }
@@ -445,10 +506,8 @@ pub fn opening_notice(plan: &Plan, last_seen: Option<NaiveDate>) -> Option<Notic
 /// (`seen` holds the keys due then). `None` if nothing new fell due.
 pub fn newly_due_notice(plan: &Plan, seen: &HashSet<String>) -> Option<Notice> {
     let fresh: Vec<Reminder> = plan
-        .overdue
-        .iter()
-        .chain(&plan.due_today)
-        .filter(|c| !seen.contains(&c.reminder.key))
+        .due_now()
+        .filter(|c| !seen.contains(&c.key()))
         .map(|c| plan.word(c))
         .collect();
     match fresh.as_slice() {
@@ -459,14 +518,14 @@ pub fn newly_due_notice(plan: &Plan, seen: &HashSet<String>) -> Option<Notice> {
         }),
         many => Some(Notice {
             title: format!("{} reminders are now due", many.len()),
-            body: listed(many.iter()),
+            body: listed(many.iter().map(|r| r.title.as_str())),
         }),
     }
 }
 
 /// Up to three titles, one a line, and how many more.
-fn listed<'a>(reminders: impl Iterator<Item = &'a Reminder>) -> String {
-    let titles: Vec<&str> = reminders.map(|r| r.title.as_str()).collect();
+fn listed<'a>(titles: impl Iterator<Item = &'a str>) -> String {
+    let titles: Vec<&str> = titles.collect();
     let mut lines: Vec<String> = titles.iter().take(3).map(|t| format!("• {t}")).collect();
     if titles.len() > 3 {
         lines.push(format!(
@@ -491,6 +550,11 @@ fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
     (to - from).num_days()
 }
 
+/// A reminder's key: its rule and what it is about, `rule:uuid`.
+fn key(rule: ReminderRule, subject_id: Uuid) -> String {
+    format!("{}:{subject_id}", rule.code())
+}
+
 fn base(
     rule: ReminderRule,
     subject_id: Uuid,
@@ -505,7 +569,7 @@ fn base(
         ReminderRule::FollowUpDue | ReminderRule::CommitmentDue
     );
     Reminder {
-        key: format!("{}:{subject_id}", rule.code()),
+        key: key(rule, subject_id),
         rule,
         subject_id,
         title,
@@ -562,27 +626,6 @@ fn follow_up(f: &FollowUpFact, today: NaiveDate) -> Reminder {
     r
 }
 
-/// A follow-up or commitment as far as sorting it needs (its key, title and due date): the
-/// plan has thousands on a national programme's record, and `Plan::word` words in full only
-/// those listed.
-fn sortable(
-    rule: ReminderRule,
-    id: Uuid,
-    title: String,
-    due: NaiveDate,
-    today: NaiveDate,
-) -> Reminder {
-    base(
-        rule,
-        id,
-        title,
-        String::new(),
-        due,
-        today,
-        ReminderAction::MarkDone,
-    )
-}
-
 fn commitment_title(c: &CommitmentFact) -> String {
     match c.side {
         Side::Ours => c.description.clone(),
@@ -619,6 +662,46 @@ fn commitment(c: &CommitmentFact, today: NaiveDate) -> Reminder {
     r
 }
 
+/// When a representative's contact prompts fall due, if they do by `today`: "no reply yet"
+/// to our latest letter, and "time to check in".
+struct ContactDues {
+    letter: Option<NaiveDate>,
+    check_in: Option<NaiveDate>,
+}
+
+fn contact_dues(
+    contact: &ContactFact,
+    today: NaiveDate,
+    settings: &ReminderSettings,
+) -> ContactDues {
+    let letter = contact
+        .last
+        .as_ref()
+        .filter(|l| l.awaits_reply())
+        .map(|last| london_date(last.at) + Days::new(settings.letter_reply_days.max(0) as u64))
+        .filter(|due| *due <= today);
+    let cadence = contact
+        .cadence_days
+        .filter(|d| *d > 0)
+        .unwrap_or(settings.contact_cadence_days)
+        .max(1) as u64;
+    let since = london_date(contact.last.as_ref().map_or(contact.added_at, |l| l.at));
+    let check_in = Some(since + Days::new(cadence)).filter(|due| *due <= today);
+    ContactDues { letter, check_in }
+}
+
+fn chase_title(contact: &ContactFact, last: &ContactEvent) -> String {
+    let what = last.kind.label().to_lowercase();
+    format!(
+        "Chase {}: no reply to our {what}",
+        contact.representative.name
+    )
+}
+
+fn check_in_title(contact: &ContactFact) -> String {
+    format!("Check in with {}", contact.representative.name)
+}
+
 /// "No reply yet" and "time to check in", from a representative's latest contact.
 fn contact_rules(
     contact: &ContactFact,
@@ -627,63 +710,46 @@ fn contact_rules(
 ) -> Vec<Reminder> {
     let mut out = Vec::new();
     let rep = &contact.representative;
-    if let Some(last) = contact.last.as_ref().filter(|l| l.awaits_reply()) {
+    let dues = contact_dues(contact, today, settings);
+    if let (Some(last), Some(due)) = (&contact.last, dues.letter) {
         let sent = london_date(last.at);
-        let due = sent + Days::new(settings.letter_reply_days.max(0) as u64);
-        if due <= today {
-            let what = last.kind.label().to_lowercase();
-            let mut r = base(
-                ReminderRule::UnansweredLetter,
-                last.id,
-                format!("Chase {}: no reply to our {what}", rep.name),
-                format!(
-                    "We sent the {what} on {} and no reply is logged after {} days.",
-                    long_date(sent),
-                    days_between(sent, today)
-                ),
-                due,
-                today,
-                ReminderAction::LogReply,
-            );
-            r.representative = Some(rep.clone());
-            r.interaction_id = Some(last.id);
-            out.push(r);
-        }
+        let what = last.kind.label().to_lowercase();
+        let mut r = base(
+            ReminderRule::UnansweredLetter,
+            last.id,
+            chase_title(contact, last),
+            format!(
+                "We sent the {what} on {} and no reply is logged after {} days.",
+                long_date(sent),
+                days_between(sent, today)
+            ),
+            due,
+            today,
+            ReminderAction::LogReply,
+        );
+        r.representative = Some(rep.clone());
+        r.interaction_id = Some(last.id);
+        out.push(r);
     }
-    let cadence = contact
-        .cadence_days
-        .filter(|d| *d > 0)
-        .unwrap_or(settings.contact_cadence_days)
-        .max(1) as u64;
-    let (since, why) = match &contact.last {
-        Some(last) => {
-            let on = london_date(last.at);
-            (
-                on,
+    if let Some(due) = dues.check_in {
+        let why = match &contact.last {
+            Some(last) => {
+                let on = london_date(last.at);
                 format!(
                     "The last contact logged was on {}, {} days ago.",
                     long_date(on),
                     days_between(on, today)
-                ),
-            )
-        }
-        None => {
-            let on = london_date(contact.added_at);
-            (
-                on,
-                format!(
-                    "No contact is logged since they were added on {}.",
-                    long_date(on)
-                ),
-            )
-        }
-    };
-    let due = since + Days::new(cadence);
-    if due <= today {
+                )
+            }
+            None => format!(
+                "No contact is logged since they were added on {}.",
+                long_date(london_date(contact.added_at))
+            ),
+        };
         let mut r = base(
             ReminderRule::NoRecentContact,
             rep.id,
-            format!("Check in with {}", rep.name),
+            check_in_title(contact),
             why,
             due,
             today,
@@ -695,25 +761,37 @@ fn contact_rules(
     out
 }
 
-fn thank_you(m: &MeetingFact, today: NaiveDate, settings: &ReminderSettings) -> Option<Reminder> {
+/// When a meeting's thank-you prompt is due, if it is in force `today`: none is logged, it
+/// was due `thank_you_days` after the meeting, and it has not lapsed.
+fn thank_you_due(
+    m: &MeetingFact,
+    today: NaiveDate,
+    settings: &ReminderSettings,
+) -> Option<NaiveDate> {
     if m.thanked || m.representatives.is_empty() {
         return None;
     }
     let held = london_date(m.at);
     let due = held + Days::new(settings.thank_you_days.max(0) as u64);
     let lapses = held + Days::new(THANK_YOU_LAPSES_AFTER_DAYS);
-    if due > today || today > lapses {
-        return None;
-    }
+    (due <= today && today <= lapses).then_some(due)
+}
+
+fn thank_you_title(m: &MeetingFact) -> String {
     let names: Vec<&str> = m.representatives.iter().map(|r| r.name.as_str()).collect();
+    format!("Send a thank-you to {}", names_in_words(&names))
+}
+
+fn thank_you(m: &MeetingFact, today: NaiveDate, settings: &ReminderSettings) -> Option<Reminder> {
+    let due = thank_you_due(m, today, settings)?;
     let mut r = base(
         ReminderRule::ThankYouMissing,
         m.id,
-        format!("Send a thank-you to {}", names_in_words(&names)),
+        thank_you_title(m),
         format!(
             "No thank-you is logged for the {} on {}. Thank them, listing what each side agreed.",
             m.kind.label().to_lowercase(),
-            long_date(held)
+            long_date(london_date(m.at))
         ),
         due,
         today,
@@ -724,16 +802,23 @@ fn thank_you(m: &MeetingFact, today: NaiveDate, settings: &ReminderSettings) -> 
     Some(r)
 }
 
+/// When an ask still marked "made" is due to be chased, if it is by `today`.
+fn ask_due(a: &AskFact, today: NaiveDate, settings: &ReminderSettings) -> Option<NaiveDate> {
+    let due = london_date(a.made_at) + Days::new(settings.ask_response_days.max(0) as u64);
+    (due <= today).then_some(due)
+}
+
+fn ask_title(a: &AskFact) -> String {
+    format!("No response yet: {}", a.title)
+}
+
 fn ask_waiting(a: &AskFact, today: NaiveDate, settings: &ReminderSettings) -> Option<Reminder> {
+    let due = ask_due(a, today, settings)?;
     let made = london_date(a.made_at);
-    let due = made + Days::new(settings.ask_response_days.max(0) as u64);
-    if due > today {
-        return None;
-    }
     let mut r = base(
         ReminderRule::AskNoResponse,
         a.id,
-        format!("No response yet: {}", a.title),
+        ask_title(a),
         format!(
             "Asked of {} on {}, {} days ago, and still marked “Made”.",
             a.representative.name,

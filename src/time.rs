@@ -46,8 +46,10 @@ pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
         .map(|at| at.with_timezone(&Utc))
 }
 
+/// A stored date, `YYYY-MM-DD`. (`FromStr` reads exactly this form without parsing a format
+/// string first: Today reads thousands of due dates.)
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    text.parse().ok()
 }
 
 /// A date as people type it in the UK: `24/11/2026` (also `24/11/26`, `24.11.2026`), or the

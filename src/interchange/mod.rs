@@ -421,6 +421,9 @@ mod tests {
         ("asks", "listed_at"),
     ];
 
+    /// Tables kept by triggers from other records (migration 0007): rebuilt, never exported.
+    const DERIVED_TABLES: &[&str] = &["representative_contacts", "thank_you_pending"];
+
     #[test]
     fn the_description_matches_the_live_schema() {
         let store = crate::Store::open_in_memory().unwrap();
@@ -432,6 +435,7 @@ mod tests {
             .unwrap()
             .collect::<rusqlite::Result<_>>()
             .unwrap();
+        live.retain(|table| !DERIVED_TABLES.contains(&table.as_str()));
         live.sort();
         let mut described: Vec<String> = TABLES.iter().map(|t| t.name.to_owned()).collect();
         described.sort();

@@ -29,6 +29,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0006_asks_listing",
         include_str!("../migrations/0006_asks_listing.sql"),
     ),
+    (
+        "0007_today_kept_state",
+        include_str!("../migrations/0007_today_kept_state.sql"),
+    ),
 ];
 
 /// The schema version this build of Rapport writes and understands.

@@ -6,6 +6,8 @@
 //! contact per representative (through `participants_by_representative_time`); the meetings
 //! of the last month; the asks still marked "made".
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use rusqlite::{named_params, params, Connection, OptionalExtension, Row};
 use uuid::Uuid;
@@ -21,10 +23,6 @@ use crate::reminders::{
 };
 use crate::time::{format_date, format_instant, parse_date, parse_instant};
 use crate::{Error, Result};
-
-/// The kinds of interaction a thank-you follows.
-const MEETING_KINDS: &str =
-    "('surgery_meeting', 'westminster_meeting', 'project_visit', 'event', 'other_meeting')";
 
 pub(crate) fn uuid(row: &Row, index: usize) -> rusqlite::Result<Uuid> {
     uuid_from_sql(row.get_ref(index)?).map_err(|e| {
@@ -89,13 +87,13 @@ fn origin_at(row: &Row, index: usize) -> rusqlite::Result<Option<Origin>> {
 /// Everything the rules need at `now` (`today` being its London date).
 pub(crate) fn facts(conn: &Connection, now: DateTime<Utc>, today: NaiveDate) -> Result<Facts> {
     let horizon = format_date(today + Days::new(LOOK_AHEAD_DAYS));
-    let now_text = format_instant(now);
+    let (contacts, names) = contacts(conn, &format_instant(now))?;
     Ok(Facts {
         follow_ups: follow_ups(conn, &horizon)?,
         commitments: commitments(conn, &horizon)?,
-        contacts: contacts(conn, &now_text)?,
-        meetings: meetings(conn, now)?,
-        asks: asks(conn)?,
+        contacts,
+        meetings: meetings(conn, now, &names)?,
+        asks: asks(conn, &names)?,
         dismissals: dismissals(conn, &format_date(today))?,
     })
 }
@@ -155,6 +153,9 @@ fn commitments(conn: &Connection, horizon: &str) -> Result<Vec<CommitmentFact>> 
     })?;
     present(rows)
 }
+
+/// Every representative's name, by id (deleted ones too: what was said to them stays).
+type Names = HashMap<Uuid, String>;
 
 type Details = (Option<NameRef>, Option<NameRef>, Option<Origin>);
 
@@ -219,159 +220,183 @@ pub(crate) fn add_details(
 /// The representatives we keep in touch with, each with our latest contact. Former holders of
 /// a seat are left out; so is anyone we have never met, whose seat we do not cover and whose
 /// record sets no period (a list of every MP, imported, must not ask us to call them all).
-/// (MATERIALIZED: inlined, the latest contact of each representative was looked up twice.)
-fn contacts(conn: &Connection, now: &str) -> Result<Vec<ContactFact>> {
+///
+/// Each latest contact is kept by triggers in `representative_contacts` (migration 0007). One
+/// dated after `now` (a meeting logged with a future date, or a clock set back in a test) is
+/// looked for again before `now`. Seats are read once, grouped by representative.
+fn contacts(conn: &Connection, now: &str) -> Result<(Vec<ContactFact>, Names)> {
+    // Whether each representative who has held a seat holds one now, and one we cover.
+    let mut seats: HashMap<Uuid, (bool, bool)> = HashMap::new();
     let mut stmt = conn.prepare_cached(
-        "WITH candidates AS MATERIALIZED (
-            SELECT r.id, r.full_name, r.contact_cadence_days, r.created_at,
-                   (SELECT p.interaction_id
-                      FROM interaction_participants p
-                      JOIN interactions i ON i.id = p.interaction_id
-                     WHERE p.representative_id = r.id AND p.occurred_at <= :now
-                       AND p.deleted_at IS NULL AND i.status = 'held' AND i.deleted_at IS NULL
-                     ORDER BY p.occurred_at DESC
-                     LIMIT 1) AS last_id,
-                   EXISTS (SELECT 1 FROM offices o
-                            WHERE o.representative_id = r.id AND o.kind = 'seat' AND o.deleted_at IS NULL
-                              AND o.end_date IS NULL) AS seated,
-                   EXISTS (SELECT 1 FROM offices o
-                            WHERE o.representative_id = r.id AND o.kind = 'seat' AND o.deleted_at IS NULL) AS ever_seated,
-                   EXISTS (SELECT 1 FROM offices o
-                             JOIN organisation_seats os ON os.seat_id = o.seat_id AND os.deleted_at IS NULL
-                            WHERE o.representative_id = r.id AND o.kind = 'seat' AND o.deleted_at IS NULL
-                              AND o.end_date IS NULL) AS covered
-              FROM representatives r
-             WHERE r.deleted_at IS NULL)
-         SELECT c.id, c.full_name, c.contact_cadence_days, c.created_at,
-                i.id, i.kind, i.direction, i.occurred_at
-           FROM candidates c
-           LEFT JOIN interactions i ON i.id = c.last_id
-          WHERE (c.seated OR NOT c.ever_seated)
-            AND (c.covered OR c.last_id IS NOT NULL OR c.contact_cadence_days IS NOT NULL)",
+        "SELECT o.representative_id, o.end_date IS NULL,
+                o.end_date IS NULL AND EXISTS (
+                    SELECT 1 FROM organisation_seats os
+                     WHERE os.seat_id = o.seat_id AND os.deleted_at IS NULL)
+           FROM offices o
+          WHERE o.kind = 'seat' AND o.deleted_at IS NULL",
     )?;
-    let rows = stmt.query_map(named_params! { ":now": now }, |row| {
-        let last = match (maybe_uuid(row, 4)?, instant_at(row, 7)?) {
-            (Some(id), Some(at)) => Some(ContactEvent {
-                id,
-                kind: row.get(5)?,
-                direction: row.get(6)?,
-                at,
-            }),
-            _ => None,
-        };
-        Ok(
-            instant_at(row, 3)?.map(|added_at| -> rusqlite::Result<ContactFact> {
-                Ok(ContactFact {
-                    representative: NameRef {
-                        id: uuid(row, 0)?,
-                        name: row.get(1)?,
-                    },
-                    cadence_days: row.get(2)?,
-                    added_at,
-                    last,
-                })
-            }),
-        )
-    })?;
-    present(rows)
-}
-
-/// Meetings held in the last month (when a thank-you can still be timely), and whether one is
-/// on record: anything we sent in reply to it, a "send thank-you" follow-up for it (open ones
-/// remind on their own), or a letter or email we sent one of its representatives after it.
-/// (`+t.status` keeps SQLite on the reply index: by status alone it would walk every meeting.)
-/// The letters are found once, as each representative's latest letter or email from us since
-/// the month began (a letter after a meeting in it is one of them), rather than per meeting.
-fn meetings(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<MeetingFact>> {
-    let since =
-        format_instant(now - chrono::Duration::days(THANK_YOU_LAPSES_AFTER_DAYS as i64 + 2));
-    let mut stmt = conn.prepare_cached(&format!(
-        "WITH letters AS MATERIALIZED (
-            SELECT lp.representative_id AS rid, max(lp.occurred_at) AS last_at
-              FROM interactions l
-              JOIN interaction_participants lp ON lp.interaction_id = l.id
-             WHERE l.status = 'held' AND l.occurred_at > :since
-               AND l.kind IN ('letter', 'email') AND l.direction = 'we_contacted' AND l.deleted_at IS NULL
-               AND lp.representative_id IS NOT NULL AND lp.deleted_at IS NULL
-             GROUP BY lp.representative_id)
-         SELECT i.id, i.kind, i.occurred_at,
-                EXISTS (SELECT 1 FROM interactions t
-                         WHERE t.in_reply_to_id = i.id AND t.direction = 'we_contacted'
-                           AND +t.status = 'held' AND t.deleted_at IS NULL)
-                OR EXISTS (SELECT 1 FROM follow_ups f
-                            WHERE f.interaction_id = i.id AND f.kind = 'send_thank_you' AND f.deleted_at IS NULL)
-                OR EXISTS (SELECT 1 FROM interaction_participants mp
-                             JOIN letters ON letters.rid = mp.representative_id AND letters.last_at > i.occurred_at
-                            WHERE mp.interaction_id = i.id AND mp.representative_id IS NOT NULL
-                              AND mp.deleted_at IS NULL)
-           FROM interactions i
-          WHERE i.status = 'held' AND i.occurred_at >= :since AND i.occurred_at <= :now
-            AND i.kind IN {MEETING_KINDS} AND i.deleted_at IS NULL"
-    ))?;
-    let mut reps = conn.prepare_cached(
-        "SELECT r.id, r.full_name
-           FROM interaction_participants ip
-           JOIN representatives r ON r.id = ip.representative_id
-          WHERE ip.interaction_id = ?1 AND ip.deleted_at IS NULL
-          ORDER BY ip.seq",
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let entry = seats.entry(uuid(row, 0)?).or_default();
+        entry.0 |= row.get::<_, bool>(1)?;
+        entry.1 |= row.get::<_, bool>(2)?;
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.id, r.full_name, r.contact_cadence_days, r.created_at, r.deleted_at IS NULL,
+                k.interaction_id, k.kind, k.direction, k.occurred_at
+           FROM representatives r
+           LEFT JOIN representative_contacts k ON k.representative_id = r.id",
     )?;
     let mut out = Vec::new();
+    let mut names = Names::new();
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let representative = NameRef {
+            id: uuid(row, 0)?,
+            name: row.get(1)?,
+        };
+        names.insert(representative.id, representative.name.clone());
+        // Not deleted, and not a former holder of a seat.
+        let (seated, covered) = match seats.get(&representative.id) {
+            Some(&(seated, covered)) => (Some(seated), covered),
+            None => (None, false),
+        };
+        let in_touch = row.get::<_, bool>(4)? && seated != Some(false);
+        let Some(added_at) = instant_at(row, 3)?.filter(|_| in_touch) else {
+            continue;
+        };
+        // The kept latest contact, unless it is dated after now.
+        let last = match (maybe_uuid(row, 5)?, row.get::<_, Option<String>>(8)?) {
+            (Some(id), Some(at)) if at.as_str() <= now => match parse_instant(&at) {
+                Some(at) => Some(ContactEvent {
+                    id,
+                    kind: row.get(6)?,
+                    direction: row.get(7)?,
+                    at,
+                }),
+                None => None,
+            },
+            (Some(_), Some(_)) => latest_contact_before(conn, representative.id, now)?,
+            _ => None,
+        };
+        let cadence_days: Option<i64> = row.get(2)?;
+        if last.is_none() && !covered && cadence_days.is_none() {
+            continue;
+        }
+        out.push(ContactFact {
+            representative,
+            cadence_days,
+            added_at,
+            last,
+        });
+    }
+    Ok((out, names))
+}
+
+/// The latest held interaction with representative `id` at or before `now`: for the rare one
+/// whose kept latest contact is dated after `now`.
+fn latest_contact_before(conn: &Connection, id: Uuid, now: &str) -> Result<Option<ContactEvent>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT i.id, i.kind, i.direction, p.occurred_at
+           FROM interaction_participants p
+           JOIN interactions i ON i.id = p.interaction_id
+          WHERE p.representative_id = ?1 AND p.occurred_at <= ?2
+            AND p.deleted_at IS NULL AND i.status = 'held' AND i.deleted_at IS NULL
+          ORDER BY p.occurred_at DESC, p.seq DESC
+          LIMIT 1",
+    )?;
+    let found = stmt
+        .query_row(params![&id.as_bytes()[..], now], |row| {
+            Ok(match instant_at(row, 3)? {
+                Some(at) => Some(ContactEvent {
+                    id: uuid(row, 0)?,
+                    kind: row.get(1)?,
+                    direction: row.get(2)?,
+                    at,
+                }),
+                None => None,
+            })
+        })
+        .optional()?;
+    Ok(found.flatten())
+}
+
+/// Meetings held in the last month (when a thank-you can still be timely) with no thank-you
+/// on record, from `thank_you_pending`, kept by triggers (migration 0007): nothing we sent in
+/// reply to it, no "send thank-you" follow-up for it (open ones remind on their own), and no
+/// letter or email we sent one of its representatives after it.
+fn meetings(conn: &Connection, now: DateTime<Utc>, names: &Names) -> Result<Vec<MeetingFact>> {
+    let since =
+        format_instant(now - chrono::Duration::days(THANK_YOU_LAPSES_AFTER_DAYS as i64 + 2));
+    // One statement: a row for each representative at each meeting (one with none), in order.
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.interaction_id, t.kind, t.occurred_at, ip.representative_id
+           FROM thank_you_pending t
+           LEFT JOIN interaction_participants ip
+                  ON ip.interaction_id = t.interaction_id AND ip.deleted_at IS NULL
+                 AND ip.representative_id IS NOT NULL
+          WHERE t.occurred_at >= :since AND t.occurred_at <= :now
+          ORDER BY t.occurred_at, t.interaction_id, ip.seq",
+    )?;
+    let mut out: Vec<MeetingFact> = Vec::new();
     let mut rows = stmt.query(named_params! { ":since": since, ":now": format_instant(now) })?;
     while let Some(row) = rows.next()? {
         let Some(at) = instant_at(row, 2)? else {
             continue;
         };
         let id = uuid(row, 0)?;
-        let thanked: bool = row.get(3)?;
-        let representatives = if thanked {
-            Vec::new()
-        } else {
-            reps.query_map([&id.as_bytes()[..]], |r| {
-                Ok(NameRef {
-                    id: uuid(r, 0)?,
-                    name: r.get(1)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?
+        let representative = match maybe_uuid(row, 3)? {
+            Some(rep) => names.get(&rep).map(|name| NameRef {
+                id: rep,
+                name: name.clone(),
+            }),
+            None => None,
         };
-        out.push(MeetingFact {
-            id,
-            kind: row.get(1)?,
-            at,
-            representatives,
-            thanked,
-        });
+        match out.last_mut() {
+            Some(meeting) if meeting.id == id => meeting.representatives.extend(representative),
+            _ => out.push(MeetingFact {
+                id,
+                kind: row.get(1)?,
+                at,
+                representatives: representative.into_iter().collect(),
+                thanked: false,
+            }),
+        }
     }
     Ok(out)
 }
 
-/// Asks still marked "made", with when they were made (their latest step to "made").
-fn asks(conn: &Connection) -> Result<Vec<AskFact>> {
+/// Asks still marked "made", with when they were made (their latest step to "made"), from the
+/// partial index of them (named, as SQLite would otherwise take the index on status alone).
+fn asks(conn: &Connection, names: &Names) -> Result<Vec<AskFact>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT a.id, a.title, r.id, r.full_name,
+        "SELECT a.id, a.title, a.representative_id,
                 COALESCE((SELECT max(s.changed_at) FROM status_changes s
                            WHERE s.subject_id = a.id AND s.to_status = 'made' AND s.deleted_at IS NULL),
                          a.created_at)
-           FROM asks a
-           JOIN representatives r ON r.id = a.representative_id
+           FROM asks a INDEXED BY asks_made
           WHERE a.status = 'made' AND a.deleted_at IS NULL",
     )?;
-    let rows = stmt.query_map([], |row| {
-        Ok(
-            instant_at(row, 4)?.map(|made_at| -> rusqlite::Result<AskFact> {
-                Ok(AskFact {
-                    id: uuid(row, 0)?,
-                    title: row.get(1)?,
-                    representative: NameRef {
-                        id: uuid(row, 2)?,
-                        name: row.get(3)?,
-                    },
-                    made_at,
-                })
-            }),
-        )
-    })?;
-    present(rows)
+    let mut out = Vec::new();
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let (Some(made_at), Some(rep)) = (instant_at(row, 3)?, maybe_uuid(row, 2)?) else {
+            continue;
+        };
+        let Some(name) = names.get(&rep) else {
+            continue;
+        };
+        out.push(AskFact {
+            id: uuid(row, 0)?,
+            title: row.get(1)?,
+            representative: NameRef {
+                id: rep,
+                name: name.clone(),
+            },
+            made_at,
+        });
+    }
+    Ok(out)
 }
 
 /// Dismissals, and snoozes not yet over.

@@ -563,6 +563,14 @@ fn an_import_rebuilds_what_the_reminders_read() {
     let mut copy = at(&copy_dir.path().join("rapport.sqlite3"), NOW_TUESDAY);
     copy.import(&store.export().unwrap()).unwrap();
     assert_eq!(copy.agenda().unwrap(), before);
+    // And what Today keeps (migration 0007) is built by the import as it would be afresh.
+    let copied = copy_dir.path().join("rapport.sqlite3");
+    assert_eq!(kept_state_differences(&copied), (0, 0));
+    let kept: i64 = rusqlite::Connection::open(&copied)
+        .unwrap()
+        .query_row("SELECT count(*) FROM thank_you_pending", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, 1, "the meeting waits for its thank-you");
 }
 
 #[test]
@@ -671,4 +679,190 @@ fn a_letter_we_sent_the_representative_after_a_meeting_counts_as_its_thank_you()
     // Deleted, it no longer counts.
     store.delete_interaction(after.summary.id).unwrap();
     assert!(prompted(&store));
+}
+
+/// What Today keeps up to date by triggers (migration 0007), against the same answers worked
+/// out afresh from the records in another way (window functions over every held contact, and a
+/// join of every letter): each representative's latest contact and latest letter from us, and
+/// the meetings still waiting for a thank-you. Counts the rows that differ either way.
+fn kept_state_differences(path: &Path) -> (i64, i64) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let contacts: i64 = conn
+        .query_row(
+            "WITH held AS (
+                SELECT p.representative_id AS rid, p.seq, i.id AS iid, i.kind, i.direction,
+                       i.occurred_at AS at
+                  FROM interaction_participants p JOIN interactions i ON i.id = p.interaction_id
+                 WHERE p.representative_id IS NOT NULL AND p.deleted_at IS NULL
+                   AND i.status = 'held' AND i.deleted_at IS NULL),
+             latest AS (
+                SELECT rid, iid, kind, direction, at FROM (
+                    SELECT *, row_number() OVER (PARTITION BY rid ORDER BY at DESC, seq DESC) AS n
+                      FROM held)
+                 WHERE n = 1),
+             letters AS (
+                SELECT rid, max(at) AS letter_at FROM held
+                 WHERE kind IN ('letter', 'email') AND direction = 'we_contacted' GROUP BY rid),
+             fresh AS (
+                SELECT l.rid, l.iid, l.kind, l.direction, l.at, lt.letter_at
+                  FROM latest l LEFT JOIN letters lt ON lt.rid = l.rid),
+             kept AS (
+                SELECT representative_id, interaction_id, kind, direction, occurred_at, letter_at
+                  FROM representative_contacts WHERE interaction_id IS NOT NULL OR letter_at IS NOT NULL)
+             SELECT (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT SELECT * FROM kept))
+                  + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM fresh))",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    let thanks: i64 = conn
+        .query_row(
+            "WITH fresh AS (
+                SELECT m.id, m.occurred_at, m.kind FROM interactions m
+                 WHERE m.status = 'held' AND m.deleted_at IS NULL
+                   AND m.kind IN ('surgery_meeting', 'westminster_meeting', 'project_visit', 'event', 'other_meeting')
+                   AND NOT EXISTS (SELECT 1 FROM interactions t
+                                    WHERE t.in_reply_to_id = m.id AND t.direction = 'we_contacted'
+                                      AND t.status = 'held' AND t.deleted_at IS NULL)
+                   AND NOT EXISTS (SELECT 1 FROM follow_ups f
+                                    WHERE f.interaction_id = m.id AND f.kind = 'send_thank_you'
+                                      AND f.deleted_at IS NULL)
+                   AND NOT EXISTS (SELECT 1 FROM interaction_participants mp
+                                     JOIN interaction_participants lp ON lp.representative_id = mp.representative_id
+                                     JOIN interactions l ON l.id = lp.interaction_id
+                                    WHERE mp.interaction_id = m.id AND mp.deleted_at IS NULL
+                                      AND lp.deleted_at IS NULL AND l.status = 'held' AND l.deleted_at IS NULL
+                                      AND l.kind IN ('letter', 'email') AND l.direction = 'we_contacted'
+                                      AND l.occurred_at > m.occurred_at)),
+             kept AS (SELECT interaction_id, occurred_at, kind FROM thank_you_pending)
+             SELECT (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT SELECT * FROM kept))
+                  + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM fresh))",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    (contacts, thanks)
+}
+
+#[test]
+fn what_today_keeps_follows_every_change_to_meetings_letters_and_follow_ups() {
+    let (dir, mut store) = set_up_store();
+    let path = dir.path().join("rapport.sqlite3");
+    let cast = cast(&mut store);
+    let ade = councillor(&mut store);
+    let mut step = 0;
+    let mut check = |store: &Store, what: &str| {
+        step += 1;
+        assert_eq!(
+            kept_state_differences(&path),
+            (0, 0),
+            "after step {step}: {what}"
+        );
+        // The agenda reads the kept state; it must still be worked out without error.
+        store.agenda().unwrap();
+    };
+    check(&store, "setting up");
+
+    let m1 = store.save_interaction(&input(meeting(&cast))).unwrap();
+    let m1_id = m1.summary.id;
+    check(&store, "a meeting with the MP");
+    let both = json!({
+        "kind": "westminster_meeting", "direction": "we_contacted", "date": "10/11/2026", "time": "11:00",
+        "representatives": [cast.mp, ade], "our_attendees": [{"person_id": cast.amira}]
+    });
+    let m2 = store.save_interaction(&input(both.clone())).unwrap();
+    let m2_id = m2.summary.id;
+    check(&store, "a meeting with the MP and the councillor");
+
+    let l1 = store
+        .save_interaction(&input(letter(cast.mp, "21/11/2026")))
+        .unwrap();
+    let l1_id = l1.summary.id;
+    check(&store, "a letter to the MP after both meetings");
+    let mut moved = letter(cast.mp, "15/11/2026");
+    moved["id"] = json!(l1_id);
+    store.save_interaction(&input(moved)).unwrap();
+    check(&store, "the letter moved between the meetings");
+    store
+        .save_interaction(&input(letter(ade, "09/11/2026")))
+        .unwrap();
+    check(
+        &store,
+        "a letter to the councillor before the second meeting",
+    );
+
+    let mut only_ade = both.clone();
+    only_ade["id"] = json!(m2_id);
+    only_ade["representatives"] = json!([ade]);
+    store.save_interaction(&input(only_ade)).unwrap();
+    check(&store, "the MP taken off the second meeting");
+
+    let reply = json!({
+        "kind": "phone_call", "direction": "we_contacted", "date": "21/11/2026", "time": "09:00",
+        "representatives": [cast.mp], "in_reply_to_id": m1_id
+    });
+    let reply = store.save_interaction(&input(reply)).unwrap().summary.id;
+    check(&store, "a call in reply to the first meeting");
+    store.delete_interaction(reply).unwrap();
+    check(&store, "the call deleted");
+    store.restore_record("interactions", reply.0).unwrap();
+    check(&store, "the call restored");
+
+    let mut thanked = meeting(&cast);
+    thanked["id"] = json!(m1_id);
+    thanked["follow_ups"] =
+        json!([{"kind": "send_thank_you", "description": "Thank Jane", "due_date": "25/11/2026"}]);
+    store.save_interaction(&input(thanked)).unwrap();
+    check(
+        &store,
+        "a thank-you follow-up in place of the first meeting's follow-up",
+    );
+    let mut plain = meeting(&cast);
+    plain["id"] = json!(m1_id);
+    plain["follow_ups"] = json!([]);
+    plain["date"] = json!("22/11/2026");
+    store.save_interaction(&input(plain)).unwrap();
+    check(
+        &store,
+        "the follow-up taken off and the meeting moved after the letters",
+    );
+
+    store.delete_interaction(l1_id).unwrap();
+    check(&store, "the letter to the MP deleted");
+    store.restore_record("interactions", l1_id.0).unwrap();
+    check(&store, "the letter restored");
+
+    let mut cancelled = both;
+    cancelled["id"] = json!(m2_id);
+    cancelled["representatives"] = json!([ade]);
+    cancelled["status"] = json!("cancelled");
+    store.save_interaction(&input(cancelled)).unwrap();
+    check(&store, "the second meeting cancelled");
+}
+
+#[test]
+fn a_latest_contact_dated_after_now_is_passed_over_for_the_one_before() {
+    let (dir, mut store) = set_up_store();
+    let path = dir.path().join("rapport.sqlite3");
+    let ade = councillor(&mut store);
+    for date in ["19/08/2026", "20/11/2026"] {
+        store
+            .save_interaction(&input(json!({
+                "kind": "phone_call", "direction": "they_contacted", "date": date, "time": "11:00",
+                "representatives": [ade]
+            })))
+            .unwrap();
+    }
+    drop(store);
+    // On Tuesday the call of the 20th is the latest: no need to check in.
+    let tuesday = at(&path, NOW_TUESDAY);
+    assert!(find(&tuesday.agenda().unwrap(), ReminderRule::NoRecentContact).is_none());
+    drop(tuesday);
+    // With the clock on the 19th, that call has not happened yet: the one in August is the
+    // latest, and 91 days have passed since.
+    let before = at(&path, "2026-11-19T12:00:00Z");
+    let agenda = before.agenda().unwrap();
+    let prompt = find(&agenda, ReminderRule::NoRecentContact).expect("a check-in prompt");
+    assert_eq!(prompt.title, "Check in with Cllr Ade Bello");
+    assert!(prompt.why.contains("19 August 2026"), "{}", prompt.why);
 }
