@@ -4,8 +4,10 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{check_length, tidy, AskStatus, CommitmentStatus, Side, SubjectKind};
-use crate::ids::{AskId, CampaignId, CommitmentId, InteractionId, RepresentativeId, StatusChangeId};
+use super::{check_length, tidy, AskStatus, CommitmentStatus, PersonKind, Side, SubjectKind};
+use crate::ids::{
+    AskId, CampaignId, CommitmentId, InteractionId, RepresentativeId, StatusChangeId,
+};
 use crate::Result;
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -62,6 +64,10 @@ pub struct NameQuery {
     /// What was typed; empty lists everyone.
     #[serde(default)]
     pub text: String,
+    /// Only people of these kinds (the log form's "Their office staff" wants contacts, "From
+    /// our group" every other kind); empty is every kind. Representatives ignore it.
+    #[serde(default)]
+    pub kinds: Vec<PersonKind>,
     /// At most this many, after skipping `offset`; none is all of them.
     #[serde(default)]
     pub limit: Option<u32>,

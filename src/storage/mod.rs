@@ -278,13 +278,15 @@ impl Store {
     }
 
     /// A page of the people whose name, role, organisation, email or kind holds every word of
-    /// `query.text` (case and accents ignored: "sian" finds "Siân"), in `list_people`'s order,
-    /// with how many match in all. Empty text matches everyone.
+    /// `query.text` (case and accents ignored: "sian" finds "Siân") and who are of one of
+    /// `query.kinds`, in `list_people`'s order, with how many match in all. Empty text matches
+    /// everyone, and no kinds every kind.
     pub fn people_page(&self, query: &NameQuery) -> Result<ListPage<Person>> {
         let words = fold::Words::of(&query.text);
+        let kinds = &query.kinds;
         Ok(ListPage {
-            items: people::page(&self.conn, &words, query.limit, query.offset)?,
-            total: people::count(&self.conn, &words)?,
+            items: people::page(&self.conn, &words, kinds, query.limit, query.offset)?,
+            total: people::count(&self.conn, &words, kinds)?,
         })
     }
 

@@ -4,7 +4,7 @@ use rusqlite::{named_params, Connection, OptionalExtension, Row, ToSql};
 
 use super::fold::Words;
 use super::{records, Writer};
-use crate::domain::{Person, PersonInput, RecordInfo};
+use crate::domain::{CodeEnum, Person, PersonInput, PersonKind, RecordInfo};
 use crate::ids::PersonId;
 use crate::Result;
 
@@ -51,15 +51,24 @@ pub(crate) fn list(conn: &Connection) -> Result<Vec<Person>> {
 }
 
 /// Whether a person holds every word typed: in their name, role, organisation, email or kind
-/// (case and accents ignored; see `fold.rs`). No words: everyone.
+/// (case and accents ignored; see `fold.rs`), and is of one of the kinds asked for (`:kinds`,
+/// a JSON array of kind codes bound as a parameter). No words: everyone; no kinds: every kind.
 const MATCHES: &str = "(:words = '' OR rapport_match(:words, p.full_name, p.role_title,
-    p.organisation_name, p.email, rapport_kind_label('person', p.kind)))";
+    p.organisation_name, p.email, rapport_kind_label('person', p.kind)))
+    AND (:kinds = '[]' OR p.kind IN (SELECT value FROM json_each(:kinds)))";
 
-/// A page of the people not deleted who match `words`, in `list`'s order: at most `limit`
-/// (none: all) after skipping `offset`.
+/// The kinds asked for as the JSON array `MATCHES` reads: their codes, `[]` for every kind.
+fn kinds_json(kinds: &[PersonKind]) -> String {
+    let codes: Vec<&str> = kinds.iter().map(|k| k.code()).collect();
+    serde_json::Value::from(codes).to_string()
+}
+
+/// A page of the people not deleted who match `words` and are of one of `kinds` (none: any),
+/// in `list`'s order: at most `limit` (none: all) after skipping `offset`.
 pub(crate) fn page(
     conn: &Connection,
     words: &Words,
+    kinds: &[PersonKind],
     limit: Option<u32>,
     offset: Option<u32>,
 ) -> Result<Vec<Person>> {
@@ -71,6 +80,7 @@ pub(crate) fn page(
         .query_map(
             named_params! {
                 ":words": words.as_str(),
+                ":kinds": kinds_json(kinds),
                 ":limit": limit.map_or(-1, i64::from),
                 ":offset": i64::from(offset.unwrap_or(0)),
             },
@@ -80,13 +90,15 @@ pub(crate) fn page(
     Ok(people)
 }
 
-/// How many people not deleted match `words`.
-pub(crate) fn count(conn: &Connection, words: &Words) -> Result<usize> {
+/// How many people not deleted match `words` and are of one of `kinds` (none: any).
+pub(crate) fn count(conn: &Connection, words: &Words, kinds: &[PersonKind]) -> Result<usize> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT COUNT(*) FROM people p WHERE p.deleted_at IS NULL AND {MATCHES}"
     ))?;
-    let count: i64 =
-        stmt.query_row(named_params! { ":words": words.as_str() }, |row| row.get(0))?;
+    let count: i64 = stmt.query_row(
+        named_params! { ":words": words.as_str(), ":kinds": kinds_json(kinds) },
+        |row| row.get(0),
+    )?;
     Ok(usize::try_from(count).unwrap_or(0))
 }
 

@@ -1,6 +1,8 @@
 //! Name boxes that ask the core as the person types, on a record too big to load whole: logging a
 //! meeting finds a representative, their caseworker, one of us and an owner for a follow-up far
-//! down the alphabet; the Interactions and the Asks & commitments filters find theirs the same way.
+//! down the alphabet, each picker asking the core for its own kinds of person however many of the
+//! other kinds match first; the Interactions and the Asks & commitments filters find theirs the
+//! same way.
 
 use rapport_core::domain::{PersonInput, PersonKind, RepresentativeInput, RepresentativeKind};
 use serde_json::{json, Value};
@@ -136,6 +138,22 @@ async fn wait_for_option(app: &App, name: &str) {
         ),
     )
     .await;
+}
+
+/// The names the open list offers, in order ("Add …" last, when offered).
+async fn option_names(app: &App) -> Vec<String> {
+    let names = app
+        .run("return [...document.querySelectorAll('[data-testid=picker-option] .option-name')].map(o => o.textContent)")
+        .await;
+    serde_json::from_value(names).unwrap()
+}
+
+/// Types `typed` into a picker and waits for the core's answer (the "Add …" option, which only
+/// shows once the core has answered), returning the names offered.
+async fn offered_for(app: &App, picker: &str, typed: &str) -> Vec<String> {
+    app.send_keys(&format!("picker-{picker}"), typed).await;
+    wait_for_option(app, &format!("Add “{typed}” as a new person")).await;
+    option_names(app).await
 }
 
 async fn wait_for_rows(app: &App, testid: &str, count: usize) {
@@ -356,5 +374,150 @@ async fn the_asks_filters_find_a_representative_and_who_promised_by_typing() {
     app.click("filters-clear").await;
     wait_for_rows(&app, "commitment-row", 2).await;
     assert!(chips(&app).await.is_empty());
+    app.quit().await;
+}
+
+/// Northfield Big Local with 250 members all called Morgan Abbey (numbered) and one contact, the
+/// caseworker Morgan Zoller, and 250 contacts all called Rowan Abbey and two of our group, Rowan
+/// Yarrow (staff) and Rowan Zimmer (a volunteer): each found sorts after every one of the other
+/// kind with the same first name. Yolanda Zeller MP is who we meet.
+fn prepare_namesakes() -> tempfile::TempDir {
+    let data = set_up_data_dir();
+    let mut store = open_store(data.path());
+    for n in 0..250 {
+        for (name, kind) in [
+            (format!("Morgan Abbey {n:03}"), PersonKind::Member),
+            (format!("Rowan Abbey {n:03}"), PersonKind::Contact),
+        ] {
+            store.save_person(&PersonInput::named(&name, kind)).unwrap();
+        }
+    }
+    let mut zoller = PersonInput::named("Morgan Zoller", PersonKind::Contact);
+    zoller.role_title = Some("Caseworker".into());
+    store.save_person(&zoller).unwrap();
+    store
+        .save_person(&PersonInput::named("Rowan Yarrow", PersonKind::Staff))
+        .unwrap();
+    store
+        .save_person(&PersonInput::named("Rowan Zimmer", PersonKind::Volunteer))
+        .unwrap();
+    store
+        .save_representative(&RepresentativeInput::named(
+            "Yolanda Zeller",
+            RepresentativeKind::Mp,
+        ))
+        .unwrap();
+    data
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_picker_finds_its_own_kind_of_person_beyond_hundreds_of_the_other_kind() {
+    let data = prepare_namesakes();
+    let app = App::start(data.path()).await;
+    app.find("today-view").await;
+    app.type_here(&format!("{CTRL}l{NO_MODIFIERS}")).await;
+    app.find("log-form").await;
+    app.pick("representatives", "zel").await;
+    app.wait_until(
+        "Yolanda is chosen",
+        "return [...document.querySelectorAll('[data-testid=chip] .chip-name')].some(c => c.textContent === 'Yolanda Zeller')",
+    )
+    .await;
+
+    // Their office staff: "morgan" matches 250 of our members before their caseworker, and
+    // she alone is offered.
+    assert_eq!(
+        offered_for(&app, "their_attendees", "morgan").await,
+        ["Morgan Zoller", "Add “morgan” as a new person"]
+    );
+    app.send_keys("picker-their_attendees", ARROW_DOWN).await;
+    app.send_keys("picker-their_attendees", ENTER).await;
+    // One of our group is never offered as their staff.
+    assert_eq!(
+        offered_for(&app, "their_attendees", "rowan zimmer").await,
+        ["Add “rowan zimmer” as a new person"]
+    );
+    app.send_keys("picker-their_attendees", ESCAPE).await;
+    app.send_keys("picker-their_attendees", ESCAPE).await;
+
+    // From our group: "rowan" matches 250 contacts before Rowan Yarrow and Rowan Zimmer, and
+    // only they are offered.
+    assert_eq!(
+        offered_for(&app, "our_attendees", "rowan").await,
+        [
+            "Rowan Yarrow",
+            "Rowan Zimmer",
+            "Add “rowan” as a new person"
+        ]
+    );
+    app.send_keys("picker-our_attendees", ESCAPE).await;
+    app.send_keys("picker-our_attendees", ESCAPE).await;
+    app.send_keys("picker-our_attendees", "rowan zim").await;
+    wait_for_option(&app, "Rowan Zimmer").await;
+    app.send_keys("picker-our_attendees", ARROW_DOWN).await;
+    app.send_keys("picker-our_attendees", ENTER).await;
+    // Our members named Morgan come first, eight at a time; their caseworker never does.
+    let ours = offered_for(&app, "our_attendees", "morgan").await;
+    let expected: Vec<String> = (0..8)
+        .map(|n| format!("Morgan Abbey {n:03}"))
+        .chain(["Add “morgan” as a new person".to_string()])
+        .collect();
+    assert_eq!(ours, expected);
+    app.send_keys("picker-our_attendees", ESCAPE).await;
+    app.send_keys("picker-our_attendees", ESCAPE).await;
+    app.wait_until(
+        "four chosen",
+        "return document.querySelectorAll('[data-testid=chip]').length === 4",
+    )
+    .await;
+
+    // A follow-up for someone of our group who was not there, among 250 contacts called Rowan.
+    app.fill("subject", "The caseworker's visit").await;
+    app.click("follow-up-add").await;
+    app.fill("follow_ups.0.description", "Send the minutes")
+        .await;
+    app.choose("follow_ups.0.owner", "Someone else in our group…")
+        .await;
+    app.wait_until(
+        "the owner's name box has the focus",
+        "return document.activeElement?.closest('[data-testid=owner-find]') !== null",
+    )
+    .await;
+    app.type_here("rowan").await;
+    wait_for_option(&app, "Rowan Yarrow").await;
+    assert_eq!(option_names(&app).await, ["Rowan Yarrow", "Rowan Zimmer"]);
+    app.type_here(ARROW_DOWN).await;
+    app.type_here(ENTER).await;
+    app.wait_until(
+        "Rowan Yarrow will do it",
+        "return document.querySelector('[data-testid=\"field-follow_ups.0.owner\"]').selectedOptions[0]?.textContent === 'Rowan Yarrow'",
+    )
+    .await;
+
+    app.click("log-save").await;
+    app.find("interaction-view").await;
+
+    let store = open_store(data.path());
+    let page = store.list_interactions(None, 10, 0).unwrap();
+    assert_eq!(page.items.len(), 1);
+    let saved: Value = serde_json::to_value(store.interaction(page.items[0].id).unwrap()).unwrap();
+    let names = |key: &str| -> Vec<String> {
+        let mut names: Vec<String> = saved[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap().to_string())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names("their_attendees"), ["Morgan Zoller"]);
+    assert_eq!(names("our_attendees"), ["Amira Khan", "Rowan Zimmer"]);
+    assert_eq!(saved["follow_ups"][0]["owner"]["name"], "Rowan Yarrow");
+    assert_eq!(
+        store.list_people().unwrap().len(),
+        1 + 500 + 3,
+        "no one added"
+    );
     app.quit().await;
 }

@@ -116,6 +116,7 @@ fn people_come_a_page_at_a_time_with_how_many_match_in_all() {
             text: String::new(),
             limit: Some(200),
             offset: None,
+            ..NameQuery::default()
         })
         .unwrap();
     assert_eq!(first.total, 251);
@@ -125,6 +126,7 @@ fn people_come_a_page_at_a_time_with_how_many_match_in_all() {
             text: String::new(),
             limit: Some(200),
             offset: Some(200),
+            ..NameQuery::default()
         })
         .unwrap();
     assert_eq!(second.total, 251);
@@ -139,6 +141,7 @@ fn people_come_a_page_at_a_time_with_how_many_match_in_all() {
             text: "DRIVER".into(),
             limit: Some(100),
             offset: Some(100),
+            ..NameQuery::default()
         })
         .unwrap();
     assert_eq!(drivers.total, 125);
@@ -150,6 +153,7 @@ fn people_come_a_page_at_a_time_with_how_many_match_in_all() {
             text: "driver".into(),
             limit: Some(10),
             offset: Some(1_000),
+            ..NameQuery::default()
         })
         .unwrap();
     assert_eq!((beyond.items.len(), beyond.total), (0, 125));
@@ -248,6 +252,7 @@ fn representatives_page_and_leave_out_the_deleted() {
             text: "green".into(),
             limit: Some(10),
             offset: Some(10),
+            ..NameQuery::default()
         })
         .unwrap();
     assert_eq!(page.total, 19);
@@ -258,4 +263,151 @@ fn representatives_page_and_leave_out_the_deleted() {
     let all = store.representatives_page(&query("")).unwrap();
     assert_eq!(all.total, 29);
     assert!(all.items.iter().all(|r| r.id != ids[3]));
+}
+
+fn people_of(
+    store: &Store,
+    text: &str,
+    kinds: &[PersonKind],
+    limit: Option<u32>,
+) -> (Vec<String>, usize) {
+    let page = store
+        .people_page(&NameQuery {
+            text: text.into(),
+            kinds: kinds.to_vec(),
+            limit,
+            offset: None,
+        })
+        .unwrap();
+    let names = page.items.into_iter().map(|p| p.full_name).collect();
+    (names, page.total)
+}
+
+#[test]
+fn people_are_filtered_by_kind_in_the_page_and_the_total() {
+    let (_dir, mut store) = set_up_store();
+    // 250 members whose names sort before the one contact: a picker of contacts must still
+    // find her, however many of the other kind match first.
+    for n in 0..250 {
+        store
+            .save_person(&PersonInput::named(
+                &format!("Alex Member {n:03}"),
+                PersonKind::Member,
+            ))
+            .unwrap();
+    }
+    let mut contact = PersonInput::named("Alex Zephyr", PersonKind::Contact);
+    contact.role_title = Some("Caseworker".into());
+    let zephyr = store.save_person(&contact).unwrap();
+    store
+        .save_person(&PersonInput::named("Alex Volunteer", PersonKind::Volunteer))
+        .unwrap();
+    store
+        .save_person(&PersonInput::named("Alex Staff", PersonKind::Staff))
+        .unwrap();
+    let ours = [PersonKind::Member, PersonKind::Volunteer, PersonKind::Staff];
+
+    // Only contacts: the page and the total count her alone.
+    assert_eq!(
+        people_of(&store, "alex", &[PersonKind::Contact], Some(8)),
+        (vec!["Alex Zephyr".to_owned()], 1)
+    );
+    assert_eq!(
+        people_of(&store, "caseworker", &[PersonKind::Contact], Some(8)),
+        (vec!["Alex Zephyr".to_owned()], 1)
+    );
+    // A kind asked for twice is still one kind.
+    assert_eq!(
+        people_of(
+            &store,
+            "",
+            &[PersonKind::Contact, PersonKind::Contact],
+            None
+        )
+        .1,
+        1
+    );
+    // Everyone but contacts: 250 members, a volunteer and a staff member match "alex"; the
+    // member using this computer (set up as a member) joins them with no words typed.
+    let (first, total) = people_of(&store, "alex", &ours, Some(8));
+    assert_eq!(total, 252);
+    assert_eq!(first.len(), 8);
+    assert_eq!(first[0], "Alex Member 000");
+    assert_eq!(people_of(&store, "", &ours, Some(8)).1, 253);
+    assert_eq!(
+        people_of(
+            &store,
+            "alex",
+            &[PersonKind::Staff, PersonKind::Volunteer],
+            None
+        ),
+        (
+            vec!["Alex Staff".to_owned(), "Alex Volunteer".to_owned()],
+            2
+        )
+    );
+    // The words and the kinds both hold: a member's words do not find a contact.
+    assert_eq!(
+        people_of(&store, "alex member 007", &[PersonKind::Contact], None),
+        (vec![], 0)
+    );
+    // No kinds is every kind, in the same order as list_people.
+    let (all, total) = people_of(&store, "", &[], None);
+    assert_eq!(total, 254);
+    let listed: Vec<String> = store
+        .list_people()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.full_name)
+        .collect();
+    assert_eq!(all, listed);
+
+    // The kinds page like the words: the next page of our own after the first 200.
+    let later = store
+        .people_page(&NameQuery {
+            text: "alex".into(),
+            kinds: ours.to_vec(),
+            limit: Some(100),
+            offset: Some(200),
+        })
+        .unwrap();
+    assert_eq!((later.items.len(), later.total), (52, 252));
+    assert_eq!(later.items[0].full_name, "Alex Member 200");
+    assert_eq!(later.items[51].full_name, "Alex Volunteer");
+
+    // A deleted contact leaves the filtered page and total.
+    store.delete_person(zephyr.id).unwrap();
+    assert_eq!(
+        people_of(&store, "alex", &[PersonKind::Contact], Some(8)),
+        (vec![], 0)
+    );
+}
+
+#[test]
+fn the_kinds_arrive_as_codes_and_representatives_ignore_them() {
+    // As the window sends it: codes, none given meaning every kind, an unknown one refused.
+    let query: NameQuery =
+        serde_json::from_str(r#"{"text": "alex", "limit": 8, "kinds": ["member", "staff"]}"#)
+            .unwrap();
+    assert_eq!(query.kinds, [PersonKind::Member, PersonKind::Staff]);
+    let query: NameQuery = serde_json::from_str(r#"{"text": "alex"}"#).unwrap();
+    assert!(query.kinds.is_empty());
+    assert!(serde_json::from_str::<NameQuery>(r#"{"kinds": ["friend"]}"#).is_err());
+
+    let (_dir, mut store) = set_up_store();
+    store
+        .save_representative(&RepresentativeInput::named(
+            "Gareth Ó Briain",
+            RepresentativeKind::Mp,
+        ))
+        .unwrap();
+    let page = store
+        .representatives_page(&NameQuery {
+            text: "gareth".into(),
+            kinds: vec![PersonKind::Contact],
+            ..NameQuery::default()
+        })
+        .unwrap();
+    assert_eq!(page.total, 1);
+    assert_eq!(page.items[0].full_name, "Gareth Ó Briain");
 }

@@ -31,8 +31,9 @@ export const api = {
 
   listPeople: () => call('list_people'),
   /** A page of the people whose name, role, organisation, email or kind holds every word of
-   *  `text` (case and accents ignored), by name: resolves to { items, total }. */
-  peoplePage: ({ text = '', limit = 200, offset = 0 } = {}) => call('people_page', { query: { text, limit, offset } }),
+   *  `text` (case and accents ignored) and who are of one of `kinds` (person kind codes; empty:
+   *  every kind), by name: resolves to { items, total }. */
+  peoplePage: ({ text = '', limit = 200, offset = 0, kinds = [] } = {}) => call('people_page', { query: { text, limit, offset, kinds } }),
   getPerson: (id) => call('get_person', { id }),
   savePerson: (input) => call('save_person', { input }),
   deletePerson: (id) => call('delete_person', { id }),

@@ -18,9 +18,6 @@ const FORM_ID = 'log-form';
 const PREFILL_TITLE = { reply: 'Log the reply', 'thank-you': 'Log the thank-you', contact: 'Log a contact', plan: 'Plan a meeting' };
 const PLANNING_FIELDS = ['purpose', 'key_messages', 'documents_to_bring'];
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** The people a picker of one kind reads at a time, and at most in all, to find its few. */
-const KIND_PAGE = 50;
-const KIND_SCAN = 200;
 /** The earlier open asks offered per representative (the newest first). */
 const EARLIER_ASKS = 100;
 /** The owner select's last option: find someone else in our group. */
@@ -37,6 +34,9 @@ export function logScreen(catalogue, navigate, status) {
   const label = labeller(catalogue);
   const root = h('section', { class: 'screen log-screen', testid: 'log-view', 'aria-labelledby': 'log-title' });
   const memberId = status.member?.id ?? null;
+  /** The kinds of person in our group (everyone but someone else's contact), and theirs. */
+  const ourKinds = catalogue.person_kinds.map((k) => k.code).filter((code) => code !== 'contact');
+  const theirKinds = ['contact'];
 
   let form = null;
   let dirty = false;
@@ -169,20 +169,13 @@ export function logScreen(catalogue, navigate, status) {
 
   /** Whether a person is one of our group (not someone else's contact). */
   function ourSide(person) {
-    return person.kind !== 'contact';
+    return ourKinds.includes(person.kind);
   }
 
-  /** At most `limit` people matching `typed`, by name; of those `keep` allows, if given (read a
-   *  page at a time, up to KIND_SCAN people). */
-  async function findPeople(typed, limit, keep = null) {
-    if (!keep) return (await api.peoplePage({ text: typed, limit, offset: 0 })).items;
-    const kept = [];
-    for (let offset = 0; offset < KIND_SCAN && kept.length < limit; offset += KIND_PAGE) {
-      const page = await api.peoplePage({ text: typed, limit: KIND_PAGE, offset });
-      kept.push(...page.items.filter(keep));
-      if (page.items.length < KIND_PAGE || offset + page.items.length >= page.total) break;
-    }
-    return kept.slice(0, limit);
+  /** At most `limit` people matching `typed`, by name, of one of `kinds` (person kind codes;
+   *  empty: every kind): the core filters, so no one is beyond reach however many match. */
+  async function findPeople(typed, limit, kinds = []) {
+    return (await api.peoplePage({ text: typed, limit, offset: 0, kinds })).items;
   }
 
   /** Reads the open asks of a representative, once per form, then offers them again. */
@@ -353,7 +346,7 @@ export function logScreen(catalogue, navigate, status) {
         formId: FORM_ID, name: 'their_attendees', label: 'Their office staff', role: true,
         placeholder: 'Caseworkers, researchers…',
         hint: 'Someone not yet on record is added to People when you save.',
-        search: async (typed, { limit }) => (await findPeople(typed, limit, (p) => p.kind === 'contact'))
+        search: async (typed, { limit }) => (await findPeople(typed, limit, theirKinds))
           .map((p) => ({ id: p.id, name: p.full_name, detail: [p.role_title, p.organisation_name].filter(Boolean).join(', ') })),
         newLabel: (typed) => `Add “${typed}” as a new person`,
         onChange: () => { touched(); refreshChoices(); },
@@ -362,7 +355,7 @@ export function logScreen(catalogue, navigate, status) {
         formId: FORM_ID, name: 'our_attendees', label: 'From our group', role: true,
         placeholder: 'Members, volunteers, staff…',
         hint: 'Give each a role if it helps: speaker, note-taker, the resident with the case.',
-        search: async (typed, { limit }) => (await findPeople(typed, limit, ourSide))
+        search: async (typed, { limit }) => (await findPeople(typed, limit, ourKinds))
           .map((p) => ({ id: p.id, name: p.full_name, detail: label('person_kinds', p.kind) })),
         newLabel: (typed) => `Add “${typed}” as a new person`,
         onChange: () => { touched(); refreshChoices(); },
@@ -649,7 +642,7 @@ export function logScreen(catalogue, navigate, status) {
     const find = picker({
       formId: FORM_ID, name: `owner_find_${++finders}`, label: 'Someone else in our group', multiple: false, wide: false,
       placeholder: 'Type a name, then ↓ and Enter',
-      search: async (typed, { limit }) => (await findPeople(typed, limit, ourSide))
+      search: async (typed, { limit }) => (await findPeople(typed, limit, ourKinds))
         .map((p) => ({ id: p.id, name: p.full_name, detail: label('person_kinds', p.kind) })),
       newLabel: null,
       onChange: (chosen) => {
