@@ -718,7 +718,13 @@ fn kept_state_differences(path: &Path) -> (i64, i64) {
     let thanks: i64 = conn
         .query_row(
             "WITH fresh AS (
-                SELECT m.id, m.occurred_at, m.kind FROM interactions m
+                SELECT m.id, m.occurred_at, m.kind,
+                       (SELECT group_concat(rid, ',') FROM (
+                            SELECT hex(rp.representative_id) AS rid FROM interaction_participants rp
+                             WHERE rp.interaction_id = m.id AND rp.representative_id IS NOT NULL
+                               AND rp.deleted_at IS NULL
+                             ORDER BY rp.seq))
+                  FROM interactions m
                  WHERE m.status = 'held' AND m.deleted_at IS NULL
                    AND m.kind IN ('surgery_meeting', 'westminster_meeting', 'project_visit', 'event', 'other_meeting')
                    AND NOT EXISTS (SELECT 1 FROM interactions t
@@ -734,7 +740,7 @@ fn kept_state_differences(path: &Path) -> (i64, i64) {
                                       AND lp.deleted_at IS NULL AND l.status = 'held' AND l.deleted_at IS NULL
                                       AND l.kind IN ('letter', 'email') AND l.direction = 'we_contacted'
                                       AND l.occurred_at > m.occurred_at)),
-             kept AS (SELECT interaction_id, occurred_at, kind FROM thank_you_pending)
+             kept AS (SELECT interaction_id, occurred_at, kind, representative_ids FROM thank_you_pending)
              SELECT (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT SELECT * FROM kept))
                   + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM fresh))",
             [],
