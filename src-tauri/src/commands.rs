@@ -271,28 +271,49 @@ pub fn agenda(state: State<AppState>, limits: Option<AgendaLimits>) -> Reply<Age
 }
 
 #[tauri::command(async)]
-pub fn complete_reminder(state: State<AppState>, key: ReminderKey) -> Reply<Agenda> {
-    state.with(|store| store.complete_reminder(&key))
+pub fn complete_reminder(
+    state: State<AppState>,
+    key: ReminderKey,
+    limits: Option<AgendaLimits>,
+) -> Reply<Agenda> {
+    state.with(|store| store.complete_reminder(&key, &limits.unwrap_or_default()))
 }
 
 #[tauri::command(async)]
-pub fn reopen_reminder(state: State<AppState>, key: ReminderKey) -> Reply<Agenda> {
-    state.with(|store| store.reopen_reminder(&key))
+pub fn reopen_reminder(
+    state: State<AppState>,
+    key: ReminderKey,
+    limits: Option<AgendaLimits>,
+) -> Reply<Agenda> {
+    state.with(|store| store.reopen_reminder(&key, &limits.unwrap_or_default()))
 }
 
 #[tauri::command(async)]
-pub fn snooze_reminder(state: State<AppState>, key: ReminderKey, until: String) -> Reply<Agenda> {
-    state.with(|store| store.snooze_reminder(&key, &until))
+pub fn snooze_reminder(
+    state: State<AppState>,
+    key: ReminderKey,
+    until: String,
+    limits: Option<AgendaLimits>,
+) -> Reply<Agenda> {
+    state.with(|store| store.snooze_reminder(&key, &until, &limits.unwrap_or_default()))
 }
 
 #[tauri::command(async)]
-pub fn undo_reminder(state: State<AppState>, key: ReminderKey) -> Reply<Agenda> {
-    state.with(|store| store.undo_reminder(&key))
+pub fn undo_reminder(
+    state: State<AppState>,
+    key: ReminderKey,
+    limits: Option<AgendaLimits>,
+) -> Reply<Agenda> {
+    state.with(|store| store.undo_reminder(&key, &limits.unwrap_or_default()))
 }
 
 #[tauri::command(async)]
-pub fn dismiss_reminder(state: State<AppState>, key: ReminderKey) -> Reply<Agenda> {
-    state.with(|store| store.dismiss_reminder(&key))
+pub fn dismiss_reminder(
+    state: State<AppState>,
+    key: ReminderKey,
+    limits: Option<AgendaLimits>,
+) -> Reply<Agenda> {
+    state.with(|store| store.dismiss_reminder(&key, &limits.unwrap_or_default()))
 }
 
 #[tauri::command(async)]
@@ -300,8 +321,9 @@ pub fn reschedule_reminder(
     state: State<AppState>,
     key: ReminderKey,
     date: String,
+    limits: Option<AgendaLimits>,
 ) -> Reply<Agenda> {
-    state.with(|store| store.reschedule_reminder(&key, &date))
+    state.with(|store| store.reschedule_reminder(&key, &date, &limits.unwrap_or_default()))
 }
 
 #[tauri::command(async)]

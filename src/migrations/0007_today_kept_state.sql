@@ -11,7 +11,8 @@
 -- was held (either direction, any kind) and when we last sent them a letter or email.
 -- `thank_you_pending`: the meetings that were held and have no thank-you on record (no letter,
 -- email or call we sent in reply, no "send thank-you" follow-up, and no letter or email we sent
--- one of its representatives after it). Today reads the last month of it by time.
+-- one of its representatives after it), each with its kind and its representatives' ids. Today
+-- reads the last month of it in time order, with no other lookup.
 
 CREATE TABLE representative_contacts (
     representative_id BLOB PRIMARY KEY,
@@ -23,12 +24,14 @@ CREATE TABLE representative_contacts (
 ) WITHOUT ROWID;
 
 CREATE TABLE thank_you_pending (
-    interaction_id BLOB PRIMARY KEY,
     occurred_at TEXT NOT NULL,
-    kind TEXT NOT NULL
+    interaction_id BLOB NOT NULL,
+    kind TEXT NOT NULL,
+    representative_ids TEXT,    -- hex, comma-separated, in the order they were added
+    PRIMARY KEY (occurred_at, interaction_id)
 ) WITHOUT ROWID;
 
-CREATE INDEX thank_you_pending_by_time ON thank_you_pending(occurred_at, kind);
+CREATE UNIQUE INDEX thank_you_pending_by_interaction ON thank_you_pending(interaction_id);
 
 -- Asks still marked "made", with all the rule reads of them.
 CREATE INDEX asks_made ON asks(created_at, id, title, representative_id)
@@ -54,8 +57,14 @@ UPDATE representative_contacts
               AND i.kind IN ('letter', 'email') AND i.direction = 'we_contacted'
             ORDER BY p.occurred_at DESC LIMIT 1);
 
-INSERT INTO thank_you_pending (interaction_id, occurred_at, kind)
-SELECT i.id, i.occurred_at, i.kind FROM interactions i
+INSERT INTO thank_you_pending (occurred_at, interaction_id, kind, representative_ids)
+SELECT i.occurred_at, i.id, i.kind,
+           (SELECT group_concat(rid, ',') FROM (
+                SELECT hex(rp.representative_id) AS rid FROM interaction_participants rp
+                 WHERE rp.interaction_id = i.id AND rp.representative_id IS NOT NULL
+                   AND rp.deleted_at IS NULL
+                 ORDER BY rp.seq))
+      FROM interactions i
  WHERE i.status = 'held' AND i.deleted_at IS NULL AND i.occurred_at IS NOT NULL
    AND i.kind IN ('surgery_meeting', 'westminster_meeting', 'project_visit', 'event', 'other_meeting')
    AND NOT EXISTS (SELECT 1 FROM interactions t
@@ -141,8 +150,14 @@ END;
 
 CREATE TRIGGER thanks_follow_new_interaction AFTER INSERT ON interactions BEGIN
     DELETE FROM thank_you_pending WHERE interaction_id IN (new.id, new.in_reply_to_id);
-    INSERT INTO thank_you_pending (interaction_id, occurred_at, kind)
-    SELECT i.id, i.occurred_at, i.kind FROM interactions i
+    INSERT INTO thank_you_pending (occurred_at, interaction_id, kind, representative_ids)
+    SELECT i.occurred_at, i.id, i.kind,
+           (SELECT group_concat(rid, ',') FROM (
+                SELECT hex(rp.representative_id) AS rid FROM interaction_participants rp
+                 WHERE rp.interaction_id = i.id AND rp.representative_id IS NOT NULL
+                   AND rp.deleted_at IS NULL
+                 ORDER BY rp.seq))
+      FROM interactions i
      WHERE i.id IN (new.id, new.in_reply_to_id)
        AND i.status = 'held' AND i.deleted_at IS NULL AND i.occurred_at IS NOT NULL
        AND i.kind IN ('surgery_meeting', 'westminster_meeting', 'project_visit', 'event', 'other_meeting')
@@ -160,8 +175,14 @@ END;
 CREATE TRIGGER thanks_follow_interaction
 AFTER UPDATE OF status, kind, direction, deleted_at, occurred_at, in_reply_to_id ON interactions BEGIN
     DELETE FROM thank_you_pending WHERE interaction_id IN (new.id, old.in_reply_to_id, new.in_reply_to_id);
-    INSERT INTO thank_you_pending (interaction_id, occurred_at, kind)
-    SELECT i.id, i.occurred_at, i.kind FROM interactions i
+    INSERT INTO thank_you_pending (occurred_at, interaction_id, kind, representative_ids)
+    SELECT i.occurred_at, i.id, i.kind,
+           (SELECT group_concat(rid, ',') FROM (
+                SELECT hex(rp.representative_id) AS rid FROM interaction_participants rp
+                 WHERE rp.interaction_id = i.id AND rp.representative_id IS NOT NULL
+                   AND rp.deleted_at IS NULL
+                 ORDER BY rp.seq))
+      FROM interactions i
      WHERE i.id IN (new.id, old.in_reply_to_id, new.in_reply_to_id)
        AND i.status = 'held' AND i.deleted_at IS NULL AND i.occurred_at IS NOT NULL
        AND i.kind IN ('surgery_meeting', 'westminster_meeting', 'project_visit', 'event', 'other_meeting')
@@ -183,8 +204,14 @@ END;
 
 CREATE TRIGGER thanks_follow_follow_up AFTER UPDATE OF interaction_id, kind, deleted_at ON follow_ups BEGIN
     DELETE FROM thank_you_pending WHERE interaction_id IN (old.interaction_id, new.interaction_id);
-    INSERT INTO thank_you_pending (interaction_id, occurred_at, kind)
-    SELECT i.id, i.occurred_at, i.kind FROM interactions i
+    INSERT INTO thank_you_pending (occurred_at, interaction_id, kind, representative_ids)
+    SELECT i.occurred_at, i.id, i.kind,
+           (SELECT group_concat(rid, ',') FROM (
+                SELECT hex(rp.representative_id) AS rid FROM interaction_participants rp
+                 WHERE rp.interaction_id = i.id AND rp.representative_id IS NOT NULL
+                   AND rp.deleted_at IS NULL
+                 ORDER BY rp.seq))
+      FROM interactions i
      WHERE i.id IN (old.interaction_id, new.interaction_id)
        AND i.status = 'held' AND i.deleted_at IS NULL AND i.occurred_at IS NOT NULL
        AND i.kind IN ('surgery_meeting', 'westminster_meeting', 'project_visit', 'event', 'other_meeting')
@@ -200,18 +227,41 @@ CREATE TRIGGER thanks_follow_follow_up AFTER UPDATE OF interaction_id, kind, del
 END;
 
 CREATE TRIGGER thanks_follow_new_participant AFTER INSERT ON interaction_participants
-WHEN new.representative_id IS NOT NULL AND new.deleted_at IS NULL BEGIN
-    DELETE FROM thank_you_pending
-     WHERE interaction_id = new.interaction_id
-       AND EXISTS (SELECT 1 FROM representative_contacts k JOIN interactions i ON i.id = new.interaction_id
-                    WHERE k.representative_id = new.representative_id AND k.letter_at > i.occurred_at);
+WHEN new.representative_id IS NOT NULL BEGIN
+    DELETE FROM thank_you_pending WHERE interaction_id = new.interaction_id;
+    INSERT INTO thank_you_pending (occurred_at, interaction_id, kind, representative_ids)
+    SELECT i.occurred_at, i.id, i.kind,
+           (SELECT group_concat(rid, ',') FROM (
+                SELECT hex(rp.representative_id) AS rid FROM interaction_participants rp
+                 WHERE rp.interaction_id = i.id AND rp.representative_id IS NOT NULL
+                   AND rp.deleted_at IS NULL
+                 ORDER BY rp.seq))
+      FROM interactions i
+     WHERE i.id = new.interaction_id
+       AND i.status = 'held' AND i.deleted_at IS NULL AND i.occurred_at IS NOT NULL
+       AND i.kind IN ('surgery_meeting', 'westminster_meeting', 'project_visit', 'event', 'other_meeting')
+       AND NOT EXISTS (SELECT 1 FROM interactions t
+                        WHERE t.in_reply_to_id = i.id AND t.direction = 'we_contacted'
+                          AND +t.status = 'held' AND t.deleted_at IS NULL)
+       AND NOT EXISTS (SELECT 1 FROM follow_ups f
+                        WHERE f.interaction_id = i.id AND f.kind = 'send_thank_you' AND f.deleted_at IS NULL)
+       AND NOT EXISTS (SELECT 1 FROM interaction_participants mp
+                         JOIN representative_contacts k ON k.representative_id = mp.representative_id
+                        WHERE mp.interaction_id = i.id AND mp.representative_id IS NOT NULL
+                          AND mp.deleted_at IS NULL AND k.letter_at > i.occurred_at);
 END;
 
 CREATE TRIGGER thanks_follow_participant AFTER UPDATE OF representative_id, deleted_at
 ON interaction_participants BEGIN
     DELETE FROM thank_you_pending WHERE interaction_id IN (old.interaction_id, new.interaction_id);
-    INSERT INTO thank_you_pending (interaction_id, occurred_at, kind)
-    SELECT i.id, i.occurred_at, i.kind FROM interactions i
+    INSERT INTO thank_you_pending (occurred_at, interaction_id, kind, representative_ids)
+    SELECT i.occurred_at, i.id, i.kind,
+           (SELECT group_concat(rid, ',') FROM (
+                SELECT hex(rp.representative_id) AS rid FROM interaction_participants rp
+                 WHERE rp.interaction_id = i.id AND rp.representative_id IS NOT NULL
+                   AND rp.deleted_at IS NULL
+                 ORDER BY rp.seq))
+      FROM interactions i
      WHERE i.id IN (old.interaction_id, new.interaction_id)
        AND i.status = 'held' AND i.deleted_at IS NULL AND i.occurred_at IS NOT NULL
        AND i.kind IN ('surgery_meeting', 'westminster_meeting', 'project_visit', 'event', 'other_meeting')
@@ -237,8 +287,14 @@ WHEN old.letter_at IS NOT new.letter_at BEGIN
               AND p.occurred_at >= CASE WHEN old.letter_at IS NULL OR new.letter_at IS NULL THEN ''
                                         ELSE min(old.letter_at, new.letter_at) END
               AND p.occurred_at < coalesce(max(old.letter_at, new.letter_at), old.letter_at, new.letter_at));
-    INSERT OR IGNORE INTO thank_you_pending (interaction_id, occurred_at, kind)
-    SELECT i.id, i.occurred_at, i.kind FROM interactions i
+    INSERT OR IGNORE INTO thank_you_pending (occurred_at, interaction_id, kind, representative_ids)
+    SELECT i.occurred_at, i.id, i.kind,
+           (SELECT group_concat(rid, ',') FROM (
+                SELECT hex(rp.representative_id) AS rid FROM interaction_participants rp
+                 WHERE rp.interaction_id = i.id AND rp.representative_id IS NOT NULL
+                   AND rp.deleted_at IS NULL
+                 ORDER BY rp.seq))
+      FROM interactions i
      WHERE i.id IN (
            SELECT p.interaction_id FROM interaction_participants p
             WHERE p.representative_id = new.representative_id

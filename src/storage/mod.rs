@@ -628,48 +628,62 @@ impl Store {
     }
 
     /// Hides a reminder until `until` (a UK or ISO date after today); it comes back that day.
-    pub fn snooze_reminder(&mut self, key: &ReminderKey, until: &str) -> Result<Agenda> {
+    pub fn snooze_reminder(
+        &mut self,
+        key: &ReminderKey,
+        until: &str,
+        limits: &AgendaLimits,
+    ) -> Result<Agenda> {
         let until = self.later_date("until", until)?;
         self.check_reminder(key)?;
         self.write(|w| reminders::snooze(w, key, until))?;
-        self.agenda()
+        self.agenda_with(limits)
     }
 
     /// Dismisses a rule-based prompt for good ("time to check in" comes back after the next
     /// period without contact). Follow-ups and commitments are marked done instead.
-    pub fn dismiss_reminder(&mut self, key: &ReminderKey) -> Result<Agenda> {
+    pub fn dismiss_reminder(&mut self, key: &ReminderKey, limits: &AgendaLimits) -> Result<Agenda> {
         self.check_reminder(key)?;
         self.write(|w| reminders::dismiss(w, key))?;
-        self.agenda()
+        self.agenda_with(limits)
     }
 
     /// Takes back a snooze or a dismissal.
-    pub fn undo_reminder(&mut self, key: &ReminderKey) -> Result<Agenda> {
+    pub fn undo_reminder(&mut self, key: &ReminderKey, limits: &AgendaLimits) -> Result<Agenda> {
         self.check_reminder(key)?;
         self.write(|w| reminders::undo(w, key))?;
-        self.agenda()
+        self.agenda_with(limits)
     }
 
     /// Gives a follow-up or commitment a new due date (today or later).
-    pub fn reschedule_reminder(&mut self, key: &ReminderKey, date: &str) -> Result<Agenda> {
+    pub fn reschedule_reminder(
+        &mut self,
+        key: &ReminderKey,
+        date: &str,
+        limits: &AgendaLimits,
+    ) -> Result<Agenda> {
         let due = self.date_from_today("date", date)?;
         self.check_reminder(key)?;
         self.write(|w| reminders::reschedule(w, key, due))?;
-        self.agenda()
+        self.agenda_with(limits)
     }
 
     /// Marks the follow-up or commitment behind a reminder done, keeping the step in its history.
-    pub fn complete_reminder(&mut self, key: &ReminderKey) -> Result<Agenda> {
+    pub fn complete_reminder(
+        &mut self,
+        key: &ReminderKey,
+        limits: &AgendaLimits,
+    ) -> Result<Agenda> {
         self.check_reminder(key)?;
         self.write(|w| reminders::set_done(w, key, true))?;
-        self.agenda()
+        self.agenda_with(limits)
     }
 
     /// Opens again a follow-up or commitment marked done by mistake.
-    pub fn reopen_reminder(&mut self, key: &ReminderKey) -> Result<Agenda> {
+    pub fn reopen_reminder(&mut self, key: &ReminderKey, limits: &AgendaLimits) -> Result<Agenda> {
         self.check_reminder(key)?;
         self.write(|w| reminders::set_done(w, key, false))?;
-        self.agenda()
+        self.agenda_with(limits)
     }
 
     pub fn reminder_settings(&self) -> Result<ReminderSettings> {

@@ -322,21 +322,17 @@ fn latest_contact_before(conn: &Connection, id: Uuid, now: &str) -> Result<Optio
 }
 
 /// Meetings held in the last month (when a thank-you can still be timely) with no thank-you
-/// on record, from `thank_you_pending`, kept by triggers (migration 0007): nothing we sent in
-/// reply to it, no "send thank-you" follow-up for it (open ones remind on their own), and no
-/// letter or email we sent one of its representatives after it.
+/// on record, from `thank_you_pending`, kept by triggers (migration 0007) with each meeting's
+/// kind and representatives: nothing we sent in reply to it, no "send thank-you" follow-up for
+/// it (open ones remind on their own), and no letter or email we sent one of its
+/// representatives after it.
 fn meetings(conn: &Connection, now: DateTime<Utc>, names: &Names) -> Result<Vec<MeetingFact>> {
     let since =
         format_instant(now - chrono::Duration::days(THANK_YOU_LAPSES_AFTER_DAYS as i64 + 2));
-    // One statement: a row for each representative at each meeting (one with none), in order.
     let mut stmt = conn.prepare_cached(
-        "SELECT t.interaction_id, t.kind, t.occurred_at, ip.representative_id
-           FROM thank_you_pending t
-           LEFT JOIN interaction_participants ip
-                  ON ip.interaction_id = t.interaction_id AND ip.deleted_at IS NULL
-                 AND ip.representative_id IS NOT NULL
-          WHERE t.occurred_at >= :since AND t.occurred_at <= :now
-          ORDER BY t.occurred_at, t.interaction_id, ip.seq",
+        "SELECT interaction_id, kind, occurred_at, representative_ids
+           FROM thank_you_pending
+          WHERE occurred_at >= :since AND occurred_at <= :now",
     )?;
     let mut out: Vec<MeetingFact> = Vec::new();
     let mut rows = stmt.query(named_params! { ":since": since, ":now": format_instant(now) })?;
@@ -344,24 +340,25 @@ fn meetings(conn: &Connection, now: DateTime<Utc>, names: &Names) -> Result<Vec<
         let Some(at) = instant_at(row, 2)? else {
             continue;
         };
-        let id = uuid(row, 0)?;
-        let representative = match maybe_uuid(row, 3)? {
-            Some(rep) => names.get(&rep).map(|name| NameRef {
-                id: rep,
-                name: name.clone(),
-            }),
-            None => None,
-        };
-        match out.last_mut() {
-            Some(meeting) if meeting.id == id => meeting.representatives.extend(representative),
-            _ => out.push(MeetingFact {
-                id,
-                kind: row.get(1)?,
-                at,
-                representatives: representative.into_iter().collect(),
-                thanked: false,
-            }),
-        }
+        let ids: Option<String> = row.get(3)?;
+        let representatives = ids
+            .iter()
+            .flat_map(|ids| ids.split(','))
+            .filter_map(|hex| Uuid::try_parse(hex).ok())
+            .filter_map(|id| {
+                names.get(&id).map(|name| NameRef {
+                    id,
+                    name: name.clone(),
+                })
+            })
+            .collect();
+        out.push(MeetingFact {
+            id: uuid(row, 0)?,
+            kind: row.get(1)?,
+            at,
+            representatives,
+            thanked: false,
+        });
     }
     Ok(out)
 }

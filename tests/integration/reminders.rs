@@ -120,7 +120,7 @@ fn a_follow_up_snoozed_to_next_week_is_away_until_then_and_comes_back() {
         .clone();
 
     let agenda = store
-        .snooze_reminder(&key(&follow_up), "30/11/2026")
+        .snooze_reminder(&key(&follow_up), "30/11/2026", &AgendaLimits::default())
         .unwrap();
     assert!(find(&agenda, ReminderRule::FollowUpDue).is_none());
     assert_eq!(titles(&agenda.snoozed), ["Post the petition to the office"]);
@@ -150,7 +150,7 @@ fn snoozes_and_new_dates_in_the_past_are_refused_in_words() {
         .clone();
 
     let err = store
-        .snooze_reminder(&key(&follow_up), "24/11/2026")
+        .snooze_reminder(&key(&follow_up), "24/11/2026", &AgendaLimits::default())
         .unwrap_err();
     assert_eq!(err.field(), Some("until"));
     assert_eq!(
@@ -158,19 +158,19 @@ fn snoozes_and_new_dates_in_the_past_are_refused_in_words() {
         "Choose a date after today: the reminder comes back on that day."
     );
     let err = store
-        .snooze_reminder(&key(&follow_up), "next tuesday")
+        .snooze_reminder(&key(&follow_up), "next tuesday", &AgendaLimits::default())
         .unwrap_err();
     assert_eq!(
         err.to_string(),
         "“next tuesday” is not a date. Enter it like 30/11/2026."
     );
     let err = store
-        .reschedule_reminder(&key(&follow_up), "01/11/2026")
+        .reschedule_reminder(&key(&follow_up), "01/11/2026", &AgendaLimits::default())
         .unwrap_err();
     assert_eq!(err.field(), Some("date"));
 
     let agenda = store
-        .reschedule_reminder(&key(&follow_up), "27/11/2026")
+        .reschedule_reminder(&key(&follow_up), "27/11/2026", &AgendaLimits::default())
         .unwrap();
     let moved = find(&agenda, ReminderRule::FollowUpDue).unwrap();
     assert_eq!(moved.due_date, "2026-11-27");
@@ -180,13 +180,15 @@ fn snoozes_and_new_dates_in_the_past_are_refused_in_words() {
         .unwrap()
         .clone();
     let err = store
-        .reschedule_reminder(&key(&thanks), "27/11/2026")
+        .reschedule_reminder(&key(&thanks), "27/11/2026", &AgendaLimits::default())
         .unwrap_err();
     assert!(
         err.to_string().contains("Snooze this reminder instead"),
         "{err}"
     );
-    let err = store.dismiss_reminder(&key(moved)).unwrap_err();
+    let err = store
+        .dismiss_reminder(&key(moved), &AgendaLimits::default())
+        .unwrap_err();
     assert!(err.to_string().contains("mark it done"), "{err}");
 }
 
@@ -201,7 +203,9 @@ fn done_dismissed_and_undone_each_take_effect_and_are_kept_in_history() {
         .unwrap()
         .clone();
 
-    let agenda = store.complete_reminder(&key(&promise)).unwrap();
+    let agenda = store
+        .complete_reminder(&key(&promise), &AgendaLimits::default())
+        .unwrap();
     assert!(!titles(&agenda.due_today).contains(&"Send the residents' survey"));
     let steps = store.status_history(promise.subject_id).unwrap();
     let last = steps.last().unwrap();
@@ -210,23 +214,31 @@ fn done_dismissed_and_undone_each_take_effect_and_are_kept_in_history() {
         last.note.as_deref(),
         Some("Marked done on the Today screen.")
     );
-    let agenda = store.reopen_reminder(&key(&promise)).unwrap();
+    let agenda = store
+        .reopen_reminder(&key(&promise), &AgendaLimits::default())
+        .unwrap();
     assert!(titles(&agenda.due_today).contains(&"Send the residents' survey"));
 
-    let agenda = store.dismiss_reminder(&key(&thanks)).unwrap();
+    let agenda = store
+        .dismiss_reminder(&key(&thanks), &AgendaLimits::default())
+        .unwrap();
     assert!(find(&agenda, ReminderRule::ThankYouMissing).is_none());
     assert!(agenda.snoozed.is_empty(), "dismissed is not snoozed");
-    let agenda = store.undo_reminder(&key(&thanks)).unwrap();
+    let agenda = store
+        .undo_reminder(&key(&thanks), &AgendaLimits::default())
+        .unwrap();
     assert_eq!(
         find(&agenda, ReminderRule::ThankYouMissing).unwrap().key,
         thanks.key
     );
 
     // A snoozed commitment comes back on its date, and a new due date lifts the snooze.
-    let agenda = store.snooze_reminder(&key(&promise), "25/11/2026").unwrap();
+    let agenda = store
+        .snooze_reminder(&key(&promise), "25/11/2026", &AgendaLimits::default())
+        .unwrap();
     assert_eq!(titles(&agenda.snoozed), ["Send the residents' survey"]);
     let agenda = store
-        .reschedule_reminder(&key(&promise), "26/11/2026")
+        .reschedule_reminder(&key(&promise), "26/11/2026", &AgendaLimits::default())
         .unwrap();
     assert!(agenda.snoozed.is_empty());
     assert_eq!(
@@ -625,6 +637,21 @@ fn the_agenda_lists_a_page_of_each_section_with_its_total_and_the_details_of_tho
     let all = tuesday.agenda_with(&AgendaLimits::all()).unwrap();
     assert_eq!(all.overdue.len(), 70);
     assert_eq!(all.overdue[69].title, "Paper 70");
+    // An action answers with the agenda as listed: after "Show more", marking one done leaves
+    // 60 listed of the 69 left.
+    let sixty = AgendaLimits {
+        overdue: 60,
+        ..AgendaLimits::default()
+    };
+    let done = tuesday
+        .complete_reminder(&key(&more.overdue[0]), &sixty)
+        .unwrap();
+    assert_eq!((done.overdue.len(), done.totals.overdue), (60, 69));
+    assert_eq!(done.overdue[0].title, "Paper 02");
+    let back = tuesday
+        .reopen_reminder(&key(&more.overdue[0]), &sixty)
+        .unwrap();
+    assert_eq!(back.overdue, more.overdue);
 
     // The watch on the clock: nothing new against what it saw; one new follow-up is named,
     // with its meeting.
@@ -718,7 +745,13 @@ fn kept_state_differences(path: &Path) -> (i64, i64) {
     let thanks: i64 = conn
         .query_row(
             "WITH fresh AS (
-                SELECT m.id, m.occurred_at, m.kind FROM interactions m
+                SELECT m.id, m.occurred_at, m.kind,
+                       (SELECT group_concat(rid, ',') FROM (
+                            SELECT hex(rp.representative_id) AS rid FROM interaction_participants rp
+                             WHERE rp.interaction_id = m.id AND rp.representative_id IS NOT NULL
+                               AND rp.deleted_at IS NULL
+                             ORDER BY rp.seq))
+                  FROM interactions m
                  WHERE m.status = 'held' AND m.deleted_at IS NULL
                    AND m.kind IN ('surgery_meeting', 'westminster_meeting', 'project_visit', 'event', 'other_meeting')
                    AND NOT EXISTS (SELECT 1 FROM interactions t
@@ -734,7 +767,7 @@ fn kept_state_differences(path: &Path) -> (i64, i64) {
                                       AND lp.deleted_at IS NULL AND l.status = 'held' AND l.deleted_at IS NULL
                                       AND l.kind IN ('letter', 'email') AND l.direction = 'we_contacted'
                                       AND l.occurred_at > m.occurred_at)),
-             kept AS (SELECT interaction_id, occurred_at, kind FROM thank_you_pending)
+             kept AS (SELECT interaction_id, occurred_at, kind, representative_ids FROM thank_you_pending)
              SELECT (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT SELECT * FROM kept))
                   + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM fresh))",
             [],

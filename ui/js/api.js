@@ -73,12 +73,13 @@ export const api = {
 
   // Reminders. A reminder's key is `{ rule, subject_id }`; each change returns the new Agenda.
   agenda: (limits = null) => call('agenda', { limits }),
-  completeReminder: (key) => call('complete_reminder', { key }),
-  reopenReminder: (key) => call('reopen_reminder', { key }),
-  snoozeReminder: (key, until) => call('snooze_reminder', { key, until }),
-  undoReminder: (key) => call('undo_reminder', { key }),
-  dismissReminder: (key) => call('dismiss_reminder', { key }),
-  rescheduleReminder: (key, date) => call('reschedule_reminder', { key, date }),
+  // Each action on a reminder answers with the agenda as `limits` lists it (as `agenda`).
+  completeReminder: (key, limits = null) => call('complete_reminder', { key, limits }),
+  reopenReminder: (key, limits = null) => call('reopen_reminder', { key, limits }),
+  snoozeReminder: (key, until, limits = null) => call('snooze_reminder', { key, until, limits }),
+  undoReminder: (key, limits = null) => call('undo_reminder', { key, limits }),
+  dismissReminder: (key, limits = null) => call('dismiss_reminder', { key, limits }),
+  rescheduleReminder: (key, date, limits = null) => call('reschedule_reminder', { key, date, limits }),
   reminderSettings: () => call('reminder_settings'),
   saveReminderSettings: (settings) => call('save_reminder_settings', { settings }),
   /** The path of the .ics file written, or null when the save dialog was cancelled. */

@@ -59,9 +59,6 @@ export function todayScreen(status, navigate) {
 
   /** How many of each section to ask the core for. */
   const limits = () => Object.fromEntries(['overdue', 'due_today', 'next_week', 'snoozed'].map((list) => [list, shown[list] ?? PAGE]));
-  /** An action answers with the first page of each section: with a section shown further, the
-   *  agenda is asked for again as listed. */
-  const listed = async (next) => (Object.values(shown).some((n) => n > PAGE) ? api.agenda(limits()) : next);
 
   // A click anywhere outside the open menu closes it.
   root.addEventListener('click', (event) => {
@@ -295,7 +292,7 @@ export function todayScreen(status, navigate) {
       h('span', { class: 'muted', testid: 'snoozed-until' }, ` — comes back on ${dayInWords(r.snoozed_until)}`)),
     h('button', {
       type: 'button', testid: 'reminder-unsnooze', 'aria-label': `Unsnooze: ${r.title}`,
-      onclick: () => change(() => api.undoReminder(keyOf(r)), { keys: [r.key] }, 'Unsnoozed: it is back on the list.'),
+      onclick: () => change(() => api.undoReminder(keyOf(r), limits()), { keys: [r.key] }, 'Unsnoozed: it is back on the list.'),
     }, 'Unsnooze')))),
     agenda.totals.snoozed > snoozed.length ? showMore('snoozed', agenda.totals.snoozed - snoozed.length) : null);
   }
@@ -308,7 +305,7 @@ export function todayScreen(status, navigate) {
     if (button) button.disabled = true;
     let next;
     try {
-      next = await listed(await call());
+      next = await call();
     } catch (failure) {
       if (button) button.disabled = false;
       toast(failure.message);
@@ -330,8 +327,8 @@ export function todayScreen(status, navigate) {
     const meeting = r.interaction_id ?? r.subject_id;
     switch (r.action) {
       case 'mark_done':
-        change(() => api.completeReminder(keyOf(r)), focusAfter(r), 'Marked done.',
-          undoing(() => api.reopenReminder(keyOf(r)), r), button);
+        change(() => api.completeReminder(keyOf(r), limits()), focusAfter(r), 'Marked done.',
+          undoing(() => api.reopenReminder(keyOf(r), limits()), r), button);
         break;
       case 'log_reply': navigate(`log/reply:${meeting}`); break;
       case 'log_thank_you': navigate(`log/thank-you:${meeting}`); break;
@@ -366,17 +363,17 @@ export function todayScreen(status, navigate) {
   }
 
   function dismiss(r, button) {
-    change(() => api.dismissReminder(keyOf(r)), focusAfter(r), 'Dismissed. It will not come back.',
-      undoing(() => api.undoReminder(keyOf(r)), r), button);
+    change(() => api.dismissReminder(keyOf(r), limits()), focusAfter(r), 'Dismissed. It will not come back.',
+      undoing(() => api.undoReminder(keyOf(r), limits()), r), button);
   }
 
   function snooze(r, until) {
-    return change(() => api.snoozeReminder(keyOf(r), until), focusAfter(r),
+    return change(() => api.snoozeReminder(keyOf(r), until, limits()), focusAfter(r),
       (next) => {
         const back = next.snoozed.find((s) => s.key === r.key)?.snoozed_until;
         return back ? `Snoozed until ${dayInWords(back)}.` : 'Snoozed.';
       },
-      undoing(() => api.undoReminder(keyOf(r)), r));
+      undoing(() => api.undoReminder(keyOf(r), limits()), r));
   }
 
   // ----- the snooze menu -----
@@ -470,10 +467,10 @@ export function todayScreen(status, navigate) {
       testid: 'snooze-form', returnTo: snoozeButton,
       submit: async (typed) => {
         const focus = focusAfter(r);
-        const next = await listed(await api.snoozeReminder(keyOf(r), typed));
+        const next = await api.snoozeReminder(keyOf(r), typed, limits());
         render(next, focus);
         const back = next.snoozed.find((s) => s.key === r.key)?.snoozed_until;
-        toast(back ? `Snoozed until ${dayInWords(back)}.` : 'Snoozed.', undoing(() => api.undoReminder(keyOf(r)), r));
+        toast(back ? `Snoozed until ${dayInWords(back)}.` : 'Snoozed.', undoing(() => api.undoReminder(keyOf(r), limits()), r));
       },
     });
   }
@@ -483,7 +480,7 @@ export function todayScreen(status, navigate) {
       name: 'date', labelText: 'New due date', value: shortDay(r.due_date), submitText: 'Save date', submitTestid: 'reschedule-save',
       testid: 'reschedule-form', returnTo: rescheduleButton,
       submit: async (typed) => {
-        const next = await listed(await api.rescheduleReminder(keyOf(r), typed));
+        const next = await api.rescheduleReminder(keyOf(r), typed, limits());
         const all = [...next.overdue, ...next.due_today, ...next.next_week];
         const moved = all.find((x) => x.key === r.key);
         // Still listed: keep the focus on it; moved beyond next week: on to the next one.
