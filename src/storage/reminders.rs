@@ -14,7 +14,8 @@ use uuid::Uuid;
 
 use super::{records, settings, tracking, Writer};
 use crate::domain::{
-    NameRef, ReminderKey, ReminderRule, ReminderSettings, StatusChangeInput, SubjectKind,
+    Direction, InteractionKind, NameRef, ReminderKey, ReminderRule, ReminderSettings,
+    StatusChangeInput, SubjectKind,
 };
 use crate::ids::uuid_from_sql;
 use crate::reminders::{
@@ -241,11 +242,22 @@ fn contacts(conn: &Connection, now: &str) -> Result<(Vec<ContactFact>, Names)> {
         entry.0 |= row.get::<_, bool>(1)?;
         entry.1 |= row.get::<_, bool>(2)?;
     }
+    // Each representative's kept latest contact, read in one pass rather than one lookup each.
+    let mut kept: HashMap<Uuid, (Uuid, InteractionKind, Direction, String)> = HashMap::new();
     let mut stmt = conn.prepare_cached(
-        "SELECT r.id, r.full_name, r.contact_cadence_days, r.created_at, r.deleted_at IS NULL,
-                k.interaction_id, k.kind, k.direction, k.occurred_at
-           FROM representatives r
-           LEFT JOIN representative_contacts k ON k.representative_id = r.id",
+        "SELECT representative_id, interaction_id, kind, direction, occurred_at
+           FROM representative_contacts WHERE interaction_id IS NOT NULL",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let (Some(rep), Some(id)) = (maybe_uuid(row, 0)?, maybe_uuid(row, 1)?) else {
+            continue;
+        };
+        kept.insert(rep, (id, row.get(2)?, row.get(3)?, row.get(4)?));
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, full_name, contact_cadence_days, created_at, deleted_at IS NULL
+           FROM representatives",
     )?;
     let mut out = Vec::new();
     let mut names = Names::new();
@@ -266,18 +278,17 @@ fn contacts(conn: &Connection, now: &str) -> Result<(Vec<ContactFact>, Names)> {
             continue;
         };
         // The kept latest contact, unless it is dated after now.
-        let last = match (maybe_uuid(row, 5)?, row.get::<_, Option<String>>(8)?) {
-            (Some(id), Some(at)) if at.as_str() <= now => match parse_instant(&at) {
-                Some(at) => Some(ContactEvent {
+        let last = match kept.remove(&representative.id) {
+            Some((id, kind, direction, at)) if at.as_str() <= now => {
+                parse_instant(&at).map(|at| ContactEvent {
                     id,
-                    kind: row.get(6)?,
-                    direction: row.get(7)?,
+                    kind,
+                    direction,
                     at,
-                }),
-                None => None,
-            },
-            (Some(_), Some(_)) => latest_contact_before(conn, representative.id, now)?,
-            _ => None,
+                })
+            }
+            Some(_) => latest_contact_before(conn, representative.id, now)?,
+            None => None,
         };
         let cadence_days: Option<i64> = row.get(2)?;
         if last.is_none() && !covered && cadence_days.is_none() {
