@@ -80,27 +80,9 @@ SELECT i.occurred_at, i.id, i.kind,
 -- ----- keeping each representative's latest contact -----
 -- Each trigger works the answer out again for the representatives a change touches: the
 -- participant's (old and new), or everyone at an interaction whose status, kind, direction or
--- deletion changed. A changed time reaches the participants through `participants_follow_time`.
-
-CREATE TRIGGER contacts_follow_new_participant AFTER INSERT ON interaction_participants
-WHEN new.representative_id IS NOT NULL BEGIN
-    INSERT OR IGNORE INTO representative_contacts (representative_id) VALUES (new.representative_id);
-    UPDATE representative_contacts
-       SET (interaction_id, kind, direction, occurred_at) = (
-               SELECT p.interaction_id, i.kind, i.direction, p.occurred_at
-                 FROM interaction_participants p JOIN interactions i ON i.id = p.interaction_id
-                WHERE p.representative_id = representative_contacts.representative_id AND p.deleted_at IS NULL
-                  AND i.status = 'held' AND i.deleted_at IS NULL
-                ORDER BY p.occurred_at DESC, p.seq DESC LIMIT 1),
-           letter_at = (
-               SELECT p.occurred_at
-                 FROM interaction_participants p JOIN interactions i ON i.id = p.interaction_id
-                WHERE p.representative_id = representative_contacts.representative_id AND p.deleted_at IS NULL
-                  AND i.status = 'held' AND i.deleted_at IS NULL
-                  AND i.kind IN ('letter', 'email') AND i.direction = 'we_contacted'
-                ORDER BY p.occurred_at DESC LIMIT 1)
-     WHERE representative_id = new.representative_id;
-END;
+-- deletion changed. A new participant and a changed time both arrive as an update of the
+-- participant's time: `participants_take_time` sets it on every insert (migration 0003), and
+-- `participants_follow_time` follows an edited interaction.
 
 CREATE TRIGGER contacts_follow_participant AFTER UPDATE OF occurred_at, representative_id, deleted_at
 ON interaction_participants BEGIN

@@ -215,7 +215,7 @@ fn an_upgrade_backs_up_the_file_as_it_was_first() {
     rusqlite::Connection::open(&db)
         .unwrap()
         .execute_batch(
-            "DROP TRIGGER contacts_follow_new_participant; DROP TRIGGER contacts_follow_participant;
+            "DROP TRIGGER contacts_follow_participant;
              DROP TRIGGER contacts_follow_interaction; DROP TRIGGER thanks_follow_new_interaction;
              DROP TRIGGER thanks_follow_interaction; DROP TRIGGER thanks_follow_new_follow_up;
              DROP TRIGGER thanks_follow_follow_up; DROP TRIGGER thanks_follow_new_participant;
