@@ -9,6 +9,8 @@
 #   RAPPORT_FIGURES_EXTRA=cold,first-of-day scripts/app-figures.sh   # also: a start with the
 #       database out of the page cache, and a first start of the day (which takes the day's
 #       backup: a 1.46 GB copy, removed afterwards)
+#   RAPPORT_FIGURES_DMABUF=off scripts/app-figures.sh   # WebKit's DMA-BUF renderer off, as the
+#       e2e tests run the app (by default it is allowed, as on a person's desktop)
 #
 # It builds the release shell if needed (as `make run` does), makes the large dataset once
 # (about 3 minutes, into target/rapport-bench/large-seed2026/, the file the benchmarks use),

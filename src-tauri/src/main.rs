@@ -33,6 +33,9 @@ fn main() {
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
+            if let Some(window) = app.get_webview_window("main") {
+                draw_without_gpu(&window)?;
+            }
             let data_dir = state::data_dir(app.path().app_data_dir().ok())?;
             let state = state::AppState::open(&data_dir);
             // A database that could not be opened is not copied over a good day's backup.
@@ -126,4 +129,33 @@ fn main() {
         ])
         .run(tauri::generate_context!())
         .expect("Rapport could not start its window");
+}
+
+/// Has WebKitGTK draw the page on the CPU rather than through OpenGL. Rapport is forms, lists
+/// and text: nothing it draws needs the GPU, and with acceleration WebKit keeps an OpenGL
+/// context, its buffers and the shaders compiled for them in the web process. Measured with
+/// `scripts/app-figures.sh` (release build under Xvfb, where the OpenGL is Mesa's llvmpipe), the
+/// app with its WebKit processes went from 387 to 280 MB (PSS) after start on the large
+/// dataset and from 471 to 333 MB after five screens, and started 110 to 170 ms sooner
+/// (docs/performance.md, "Memory"). The e2e tests have always seen this rendering: their
+/// harness turns off WebKit's DMA-BUF renderer, and without it WebKit chooses this policy.
+///
+/// A setting of this web view rather than `WEBKIT_DISABLE_COMPOSITING_MODE`, which programs
+/// Rapport opens (a mail client or PDF viewer built on WebKitGTK) would inherit. Tauri builds
+/// the window and starts loading the page before `setup`, so the web process begins in
+/// accelerated mode and leaves it at once, which leaves 8 to 11 MB behind. `setup` runs on the
+/// main thread, so `with_webview` calls this at once.
+#[cfg(target_os = "linux")]
+fn draw_without_gpu(window: &tauri::WebviewWindow) -> tauri::Result<()> {
+    window.with_webview(|webview| {
+        use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
+        if let Some(settings) = WebViewExt::settings(&webview.inner()) {
+            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+        }
+    })
+}
+
+#[cfg(not(target_os = "linux"))]
+fn draw_without_gpu(_window: &tauri::WebviewWindow) -> tauri::Result<()> {
+    Ok(())
 }

@@ -12,9 +12,12 @@
 //! with a placeholder for the day's automatic backup, so the app does not copy the 1.46 GB file
 //! into `backups/` at start (`backup::automatic` skips a day that already has one). Every app
 //! runs on its own private Xvfb, with the tests' fixed clock, notifications written to a file
-//! (`RAPPORT_NOTIFICATION_LOG`) and no accessibility bus (`NO_AT_BRIDGE=1`). A first start,
-//! not counted, brings the copy up to the build's schema (removing the backup a migration
-//! takes). The small dataset is made once into `target/rapport-bench/small-seed2026/`.
+//! (`RAPPORT_NOTIFICATION_LOG`), no accessibility bus (`NO_AT_BRIDGE=1`) and WebKit free to use
+//! its DMA-BUF renderer as on a person's desktop (the e2e harness turns it off; here
+//! `WEBKIT_DISABLE_DMABUF_RENDERER=0` overrides that, and under Xvfb the renderer's OpenGL is
+//! Mesa's llvmpipe). A first start, not counted, brings the copy up to the build's schema
+//! (removing the backup a migration takes). The small dataset is made once into
+//! `target/rapport-bench/small-seed2026/`.
 //!
 //! **Cold start** is a new app process each time, with the operating system's page cache warm
 //! (the database was just copied, so it is in memory; the fraction is printed), measured two
@@ -33,22 +36,27 @@
 //!   session request (which includes WebKitWebDriver starting the app) is printed beside it.
 //!
 //! **Memory** is summed over the app process and every process below it (WebKitWebProcess,
-//! WebKitNetworkProcess): RSS, and PSS from `/proc/PID/smaps_rollup` (PSS divides each shared
-//! page between the processes that map it, so shared libraries are not counted three times).
-//! It is read 2 s after Today is drawn, and again after opening five screens by clicking the
-//! sidebar as a person would (People, Representatives, the first representative's profile,
-//! Interactions, Asks & commitments) and coming back to Today; each screen's time from the
-//! click to the frame showing it is printed too (a screen that takes over 2 minutes ends the
-//! run's screens). Where the start goes: the page's own milestones (navigation start,
-//! DOMContentLoaded, `data-ready`, Today drawn) after the process started, and the CPU time
-//! each process and thread had used when Today was drawn.
+//! WebKitNetworkProcess): RSS, and PSS from `/proc/PID/smaps_rollup` (PSS divides each shared page
+//! between the processes that map it, so shared libraries are not counted three times; it divides
+//! them with any other process on the machine too, so another WebKit app running meanwhile, such as
+//! an e2e run, lowers the figures a little). For the last run each process's PSS is also given by
+//! what it belongs to (WebKitGTK, JavaScriptCore, Mesa and LLVM, ICU, GTK, other libraries, the
+//! app's binary, and its own memory: heaps, JavaScript's, stacks), from `/proc/PID/smaps`. It is
+//! read 2 s after Today is drawn, and again after opening five screens by clicking the sidebar as a
+//! person would (People, Representatives, the first representative's profile, Interactions, Asks &
+//! commitments) and coming back to Today; each screen's time from the click to the frame showing it
+//! is printed too (a screen that takes over 2 minutes ends the run's screens). Where the start
+//! goes: the page's own milestones (navigation start, DOMContentLoaded, `data-ready`, Today drawn)
+//! after the process started, and the CPU time each process and thread had used when Today was
+//! drawn.
 //!
 //! Settings: `RAPPORT_FIGURES_BINARY` (default `target/release/rapport`),
 //! `RAPPORT_FIGURES_LARGE` (default `target/rapport-bench/large-seed2026/rapport.sqlite3`),
 //! `RAPPORT_FIGURES_RUNS` (default 5), `RAPPORT_FIGURES_DATASETS` (default `large,small`),
 //! `RAPPORT_FIGURES_EXTRA` (comma-separated, on the large dataset: `cold`, one direct start with
 //! the database evicted from the page cache; `first-of-day`, one direct start that takes the
-//! day's backup, as the first start of a day does).
+//! day's backup, as the first start of a day does), `RAPPORT_FIGURES_DMABUF=off` (WebKit's
+//! DMA-BUF renderer off, as the e2e tests run the app).
 
 use std::collections::HashMap;
 use std::ffi::OsStr;
@@ -75,6 +83,17 @@ fn setting(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
+/// Whether WebKit may use its DMA-BUF renderer, as on a person's desktop (the default), or
+/// not, as the e2e tests start it (`RAPPORT_FIGURES_DMABUF=off`). The harness turns it off for
+/// every start; this setting, passed after, overrides that ("0" is WebKit's "not disabled").
+fn renderer() -> (&'static str, &'static OsStr) {
+    let off = setting("RAPPORT_FIGURES_DMABUF").is_some_and(|v| v == "off");
+    (
+        "WEBKIT_DISABLE_DMABUF_RENDERER",
+        OsStr::new(if off { "1" } else { "0" }),
+    )
+}
+
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "figures, not a test: scripts/app-figures.sh runs it on the release build"]
 async fn app_figures() {
@@ -93,7 +112,7 @@ async fn app_figures() {
     let extra = setting("RAPPORT_FIGURES_EXTRA").unwrap_or_default();
 
     println!(
-        "Whole-app figures: {} ({}), {} cores, {runs} starts each",
+        "Whole-app figures: {} ({}), {} cores, {runs} starts each, WebKit's DMA-BUF renderer {}",
         binary.display(),
         if binary.to_string_lossy().contains("/release/") {
             "release build"
@@ -101,6 +120,11 @@ async fn app_figures() {
             "NOT a release build"
         },
         std::thread::available_parallelism().map_or(0, |n| n.get()),
+        if renderer().1 == "1" {
+            "off (as the e2e tests run)"
+        } else {
+            "allowed (as on a desktop)"
+        },
     );
     for name in datasets.split(',').map(str::trim) {
         let source = match name {
@@ -220,6 +244,19 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 async fn figures_for(name: &str, source: &Path, binary: &Path, runs: usize, extra: &str) {
     let size = std::fs::metadata(source).unwrap().len();
     println!("\n(load average before: {})", load_average());
+    let wal = with_suffix(source, "-wal");
+    if let Some(len) = std::fs::metadata(&wal)
+        .ok()
+        .map(|m| m.len())
+        .filter(|&len| len > 0)
+    {
+        println!(
+            "warning: {} holds {len} bytes: the dataset is open elsewhere (a benchmark?) or was \
+             not closed cleanly. The copy takes the log with it, so the app checks the whole \
+             file before opening it, as after an unclean shutdown, and starts seconds later.",
+            wal.display()
+        );
+    }
     let copy_started = Instant::now();
     let data = DataDir::copy_of(source);
     println!(
@@ -417,7 +454,29 @@ fn report(name: &str, driver: &[DriverRun], direct: &[DirectRun], cached: f64) {
                 mb(p.pss_kb.saturating_sub(p.pss_anon_kb)),
                 mb(p.rss_kb)
             );
+            println!(
+                "      {}",
+                p.groups
+                    .iter()
+                    .map(|(what, kb)| format!("{what} {:.1}", mb(*kb)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
         }
+        let mut total: HashMap<&str, u64> = HashMap::new();
+        for (what, kb) in last.memory_after.processes.iter().flat_map(|p| &p.groups) {
+            *total.entry(what).or_default() += kb;
+        }
+        let mut total: Vec<_> = total.into_iter().collect();
+        total.sort_by_key(|(_, kb)| std::cmp::Reverse(*kb));
+        println!(
+            "    all processes, PSS in MB: {}",
+            total
+                .iter()
+                .map(|(what, kb)| format!("{what} {:.1}", mb(*kb)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     }
 
     println!("  screens, click → drawn and painted (median of the runs that got there):");
@@ -659,9 +718,10 @@ const SCREENS: [(&str, &str, &str); 6] = [
 async fn driver_run(binary: &Path, data: &DataDir) -> DriverRun {
     let screen = ScreenFile::start();
     let log = data.path().join("notifications.jsonl");
-    let env: [(&str, &OsStr); 2] = [
+    let env: [(&str, &OsStr); 3] = [
         ("RAPPORT_NOTIFICATION_LOG", log.as_os_str()),
         ("NO_AT_BRIDGE", OsStr::new("1")),
+        renderer(),
     ];
     let (app, asked, attempt) =
         App::start_binary(binary, screen.display(), data.path(), NOW, &env).await;
@@ -824,9 +884,10 @@ fn direct_run(
         let log = data.path().join("notifications.jsonl");
         let stderr_path = data.path().join("app-stderr.txt");
         let stderr = std::fs::File::create(&stderr_path).unwrap();
-        let env: [(&str, &OsStr); 2] = [
+        let env: [(&str, &OsStr); 3] = [
             ("RAPPORT_NOTIFICATION_LOG", log.as_os_str()),
             ("NO_AT_BRIDGE", OsStr::new("1")),
+            renderer(),
         ];
         let view = Mapped::open(&screen.path());
         let blank = view.bytes().to_vec();
@@ -1066,9 +1127,79 @@ struct ProcessMemory {
     name: String,
     rss_kb: u64,
     pss_kb: u64,
-    /// The part of the PSS that is the process's own memory (heaps, JavaScript, caches)
-    /// rather than mapped files (libraries, the binary).
+    /// The part of the PSS that is the process's own memory (heaps, JavaScript, caches, and
+    /// the pages of libraries it relocated) rather than mapped files (libraries, the binary).
     pss_anon_kb: u64,
+    /// The PSS by what it belongs to (`GROUPS`), most first.
+    groups: Vec<(&'static str, u64)>,
+}
+
+/// What a mapping in `/proc/PID/smaps` belongs to, by its file: the first group whose pattern
+/// is in the path. Mappings with no file (heaps, JavaScript's, thread stacks) are own memory.
+const GROUPS: [(&str, &[&str]); 6] = [
+    ("WebKitGTK", &["libwebkit2gtk"]),
+    ("JavaScriptCore", &["libjavascriptcoregtk"]),
+    (
+        "Mesa and LLVM",
+        &[
+            "libLLVM",
+            "/dri/",
+            "libgallium",
+            "_mesa",
+            "libglapi",
+            "libz3",
+            "libdrm",
+            "libgbm",
+        ],
+    ),
+    ("ICU", &["libicu"]),
+    (
+        "GTK, GLib, cairo",
+        &[
+            "libgtk",
+            "libgdk",
+            "libglib",
+            "libgio",
+            "libgobject",
+            "libcairo",
+        ],
+    ),
+    ("other libraries", &[".so"]),
+];
+
+/// The PSS of `pid` by group: `GROUPS`, the binary, other files and shared memory, and the
+/// process's own memory.
+fn groups(pid: u32) -> Vec<(&'static str, u64)> {
+    let Ok(text) = std::fs::read_to_string(format!("/proc/{pid}/smaps")) else {
+        return Vec::new();
+    };
+    let exe = std::fs::read_link(format!("/proc/{pid}/exe")).unwrap_or_default();
+    let mut by_group: HashMap<&'static str, u64> = HashMap::new();
+    let mut group = "own memory (heaps, JavaScript, stacks)";
+    for line in text.lines() {
+        let mut fields = line.split_whitespace();
+        let first = fields.next().unwrap_or_default();
+        if first.contains('-') && first.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+            // A mapping: address, permissions, offset, device, inode, then the path if any.
+            let path = fields.nth(4).unwrap_or_default();
+            group = if path.is_empty() || path.starts_with('[') {
+                "own memory (heaps, JavaScript, stacks)"
+            } else if Path::new(path) == exe {
+                "the binary"
+            } else {
+                GROUPS
+                    .iter()
+                    .find(|(_, patterns)| patterns.iter().any(|p| path.contains(p)))
+                    .map_or("shared memory, fonts, other files", |(name, _)| *name)
+            };
+        } else if first == "Pss:" {
+            *by_group.entry(group).or_default() +=
+                fields.next().and_then(|v| v.parse().ok()).unwrap_or(0);
+        }
+    }
+    let mut out: Vec<_> = by_group.into_iter().filter(|(_, kb)| *kb > 0).collect();
+    out.sort_by_key(|(_, kb)| std::cmp::Reverse(*kb));
+    out
 }
 
 struct Memory {
@@ -1102,6 +1233,7 @@ fn memory(app: u32) -> Memory {
             rss_kb: field("Rss:"),
             pss_kb: field("Pss:"),
             pss_anon_kb: field("Pss_Anon:"),
+            groups: groups(pid),
         });
     }
     processes.sort_by_key(|p| std::cmp::Reverse(p.pss_kb));
