@@ -407,6 +407,7 @@ fn large(path: &Path, seed: u64, now: DateTime<Utc>) -> Result<DemoSummary> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "OFF")?;
     let tx = conn.transaction()?;
+    crate::storage::kept_state::pause(&tx)?;
     let mut dice = Dice::new(seed);
     let created_at = now - Span::days(365 * LARGE_YEARS);
     let created = stamp(created_at);
@@ -597,6 +598,7 @@ fn large(path: &Path, seed: u64, now: DateTime<Utc>) -> Result<DemoSummary> {
             ])?;
         }
     }
+    crate::storage::kept_state::rebuild_and_resume(&tx)?;
     tx.commit()?;
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
     Ok(LARGE)

@@ -221,6 +221,8 @@ pub(crate) fn import(tx: &Transaction, file: &Interchange) -> Result<ImportSumma
         tables: BTreeMap::new(),
     };
     tx.pragma_update(None, "defer_foreign_keys", true)?;
+    // What Today keeps is built once at the end, not worked out again for every row.
+    crate::storage::kept_state::pause(tx)?;
     for table in TABLES {
         let records = records_of(file, table);
         let placeholders = vec!["?"; table.columns.len()].join(", ");
@@ -246,6 +248,7 @@ pub(crate) fn import(tx: &Transaction, file: &Interchange) -> Result<ImportSumma
         summary.records += records.len();
         summary.tables.insert(table.name.to_owned(), records.len());
     }
+    crate::storage::kept_state::rebuild_and_resume(tx)?;
     Ok(summary)
 }
 
@@ -421,8 +424,13 @@ mod tests {
         ("asks", "listed_at"),
     ];
 
-    /// Tables kept by triggers from other records (migration 0007): rebuilt, never exported.
-    const DERIVED_TABLES: &[&str] = &["representative_contacts", "thank_you_pending"];
+    /// Tables kept by triggers from other records (migration 0007), and the flag that pauses
+    /// them during a load: rebuilt, never exported.
+    const DERIVED_TABLES: &[&str] = &[
+        "representative_contacts",
+        "thank_you_pending",
+        "kept_state_paused",
+    ];
 
     #[test]
     fn the_description_matches_the_live_schema() {

@@ -5,7 +5,7 @@
 -- back through their meetings for one that was held) and, for each of the last month's
 -- meetings, whether a thank-you is on record. So both answers are kept here, by triggers, as
 -- each participant already keeps its interaction's time (migration 0003). Both tables are
--- derived: never exported, rebuilt here, and kept by imports through the same triggers.
+-- derived: never exported, built here, and built afresh after an import.
 --
 -- `representative_contacts`: for each representative, the latest interaction with them that
 -- was held (either direction, any kind) and when we last sent them a letter or email.
@@ -13,6 +13,11 @@
 -- email or call we sent in reply, no "send thank-you" follow-up, and no letter or email we sent
 -- one of its representatives after it), each with its kind and its representatives' ids. Today
 -- reads the last month of it in time order, with no other lookup.
+--
+-- `kept_state_paused`: while it holds its one row, none of the triggers below run. A bulk load
+-- (an import into an empty database, the large sample) sets it, writes every record, then
+-- builds both tables once in one pass and clears it, all in one transaction
+-- (`storage::kept_state`), rather than working the answers out again for every row written.
 
 CREATE TABLE representative_contacts (
     representative_id BLOB PRIMARY KEY,
@@ -32,6 +37,10 @@ CREATE TABLE thank_you_pending (
 ) WITHOUT ROWID;
 
 CREATE UNIQUE INDEX thank_you_pending_by_interaction ON thank_you_pending(interaction_id);
+
+CREATE TABLE kept_state_paused (
+    paused INTEGER PRIMARY KEY CHECK (paused = 1)
+);
 
 -- Asks still marked "made", with all the rule reads of them.
 CREATE INDEX asks_made ON asks(created_at, id, title, representative_id)
@@ -85,7 +94,8 @@ SELECT i.occurred_at, i.id, i.kind,
 -- `participants_follow_time` follows an edited interaction.
 
 CREATE TRIGGER contacts_follow_participant AFTER UPDATE OF occurred_at, representative_id, deleted_at
-ON interaction_participants BEGIN
+ON interaction_participants
+WHEN NOT EXISTS (SELECT 1 FROM kept_state_paused) BEGIN
     INSERT OR IGNORE INTO representative_contacts (representative_id)
         SELECT new.representative_id WHERE new.representative_id IS NOT NULL;
     UPDATE representative_contacts
@@ -106,7 +116,8 @@ ON interaction_participants BEGIN
 END;
 
 CREATE TRIGGER contacts_follow_interaction AFTER UPDATE OF status, kind, direction, deleted_at
-ON interactions BEGIN
+ON interactions
+WHEN NOT EXISTS (SELECT 1 FROM kept_state_paused) BEGIN
     UPDATE representative_contacts
        SET (interaction_id, kind, direction, occurred_at) = (
                SELECT p.interaction_id, i.kind, i.direction, p.occurred_at
@@ -130,7 +141,8 @@ END;
 -- itself and the one it replies to; a follow-up's meeting; a participant's meeting; and, when
 -- our latest letter to a representative moves, their meetings between its old and new times.
 
-CREATE TRIGGER thanks_follow_new_interaction AFTER INSERT ON interactions BEGIN
+CREATE TRIGGER thanks_follow_new_interaction AFTER INSERT ON interactions
+WHEN NOT EXISTS (SELECT 1 FROM kept_state_paused) BEGIN
     DELETE FROM thank_you_pending WHERE interaction_id IN (new.id, new.in_reply_to_id);
     INSERT INTO thank_you_pending (occurred_at, interaction_id, kind, representative_ids)
     SELECT i.occurred_at, i.id, i.kind,
@@ -155,7 +167,8 @@ CREATE TRIGGER thanks_follow_new_interaction AFTER INSERT ON interactions BEGIN
 END;
 
 CREATE TRIGGER thanks_follow_interaction
-AFTER UPDATE OF status, kind, direction, deleted_at, occurred_at, in_reply_to_id ON interactions BEGIN
+AFTER UPDATE OF status, kind, direction, deleted_at, occurred_at, in_reply_to_id ON interactions
+WHEN NOT EXISTS (SELECT 1 FROM kept_state_paused) BEGIN
     DELETE FROM thank_you_pending WHERE interaction_id IN (new.id, old.in_reply_to_id, new.in_reply_to_id);
     INSERT INTO thank_you_pending (occurred_at, interaction_id, kind, representative_ids)
     SELECT i.occurred_at, i.id, i.kind,
@@ -180,11 +193,13 @@ AFTER UPDATE OF status, kind, direction, deleted_at, occurred_at, in_reply_to_id
 END;
 
 CREATE TRIGGER thanks_follow_new_follow_up AFTER INSERT ON follow_ups
-WHEN new.interaction_id IS NOT NULL AND new.kind = 'send_thank_you' AND new.deleted_at IS NULL BEGIN
+WHEN new.interaction_id IS NOT NULL AND new.kind = 'send_thank_you' AND new.deleted_at IS NULL
+     AND NOT EXISTS (SELECT 1 FROM kept_state_paused) BEGIN
     DELETE FROM thank_you_pending WHERE interaction_id = new.interaction_id;
 END;
 
-CREATE TRIGGER thanks_follow_follow_up AFTER UPDATE OF interaction_id, kind, deleted_at ON follow_ups BEGIN
+CREATE TRIGGER thanks_follow_follow_up AFTER UPDATE OF interaction_id, kind, deleted_at ON follow_ups
+WHEN NOT EXISTS (SELECT 1 FROM kept_state_paused) BEGIN
     DELETE FROM thank_you_pending WHERE interaction_id IN (old.interaction_id, new.interaction_id);
     INSERT INTO thank_you_pending (occurred_at, interaction_id, kind, representative_ids)
     SELECT i.occurred_at, i.id, i.kind,
@@ -209,7 +224,7 @@ CREATE TRIGGER thanks_follow_follow_up AFTER UPDATE OF interaction_id, kind, del
 END;
 
 CREATE TRIGGER thanks_follow_new_participant AFTER INSERT ON interaction_participants
-WHEN new.representative_id IS NOT NULL BEGIN
+WHEN new.representative_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM kept_state_paused) BEGIN
     DELETE FROM thank_you_pending WHERE interaction_id = new.interaction_id;
     INSERT INTO thank_you_pending (occurred_at, interaction_id, kind, representative_ids)
     SELECT i.occurred_at, i.id, i.kind,
@@ -234,7 +249,8 @@ WHEN new.representative_id IS NOT NULL BEGIN
 END;
 
 CREATE TRIGGER thanks_follow_participant AFTER UPDATE OF representative_id, deleted_at
-ON interaction_participants BEGIN
+ON interaction_participants
+WHEN NOT EXISTS (SELECT 1 FROM kept_state_paused) BEGIN
     DELETE FROM thank_you_pending WHERE interaction_id IN (old.interaction_id, new.interaction_id);
     INSERT INTO thank_you_pending (occurred_at, interaction_id, kind, representative_ids)
     SELECT i.occurred_at, i.id, i.kind,
@@ -261,7 +277,7 @@ END;
 -- Our latest letter to a representative moved: their meetings between its old and new times
 -- (all of them before it, when there was none) may have gained or lost their thank-you.
 CREATE TRIGGER thanks_follow_letters AFTER UPDATE OF letter_at ON representative_contacts
-WHEN old.letter_at IS NOT new.letter_at BEGIN
+WHEN old.letter_at IS NOT new.letter_at AND NOT EXISTS (SELECT 1 FROM kept_state_paused) BEGIN
     DELETE FROM thank_you_pending
      WHERE interaction_id IN (
            SELECT p.interaction_id FROM interaction_participants p

@@ -9,6 +9,7 @@ mod campaigns;
 mod fold;
 mod history;
 mod interactions;
+pub(crate) mod kept_state;
 mod letters;
 mod migrations;
 mod organisations;

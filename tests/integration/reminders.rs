@@ -583,6 +583,42 @@ fn an_import_rebuilds_what_the_reminders_read() {
         .query_row("SELECT count(*) FROM thank_you_pending", [], |r| r.get(0))
         .unwrap();
     assert_eq!(kept, 1, "the meeting waits for its thank-you");
+    // The import paused the triggers while it wrote; they keep the state again after it.
+    copy.save_interaction(&input(json!({
+        "kind": "project_visit", "direction": "we_contacted", "date": "19/11/2026", "time": "10:00",
+        "representatives": [ade]
+    })))
+    .unwrap();
+    assert_eq!(kept_state_differences(&copied), (0, 0));
+    let thanks = copy.agenda().unwrap();
+    let waiting = thanks
+        .overdue
+        .iter()
+        .chain(&thanks.due_today)
+        .chain(&thanks.next_week)
+        .filter(|r| r.rule == ReminderRule::ThankYouMissing)
+        .count();
+    assert_eq!(waiting, 2, "the visit waits for its thank-you too");
+
+    // An import that fails part-way leaves the triggers running, as before it.
+    let mut file = store.export().unwrap();
+    let follow_ups = file.tables.get_mut("follow_ups").unwrap();
+    assert!(!follow_ups.is_empty());
+    follow_ups[0].insert("interaction_id".into(), json!(uuid::Uuid::nil().to_string()));
+    let failed_dir = tempfile::tempdir().unwrap();
+    let failed_path = failed_dir.path().join("rapport.sqlite3");
+    let mut failed = at(&failed_path, NOW_TUESDAY);
+    failed.import(&file).unwrap_err();
+    failed
+        .set_up(&rapport_core::domain::SetupInput {
+            organisation_name: Some("Northfield Big Local".into()),
+            member_name: Some("Amira Khan".into()),
+        })
+        .unwrap();
+    let cast = crate::logging::cast(&mut failed);
+    failed.save_interaction(&input(meeting(&cast))).unwrap();
+    assert_eq!(kept_state_differences(&failed_path), (0, 0));
+    assert!(find(&failed.agenda().unwrap(), ReminderRule::ThankYouMissing).is_some());
 }
 
 #[test]
