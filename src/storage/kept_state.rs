@@ -20,7 +20,10 @@ const REBUILD: &str = include_str!("kept_state.sql");
 
 /// Stops the triggers of migration 0007 until `rebuild_and_resume`.
 pub(crate) fn pause(conn: &Connection) -> Result<()> {
-    conn.execute("INSERT OR IGNORE INTO kept_state_paused (paused) VALUES (1)", [])?;
+    conn.execute(
+        "INSERT OR IGNORE INTO kept_state_paused (paused) VALUES (1)",
+        [],
+    )?;
     Ok(())
 }
 
@@ -93,6 +96,10 @@ mod tests {
         by_triggers.execute_batch(letter).unwrap();
         loaded.execute_batch(letter).unwrap();
         assert_eq!(kept(loaded), kept(by_triggers));
-        assert_ne!(kept(loaded), kept_by_triggers, "the letter changed what is kept");
+        assert_ne!(
+            kept(loaded),
+            kept_by_triggers,
+            "the letter changed what is kept"
+        );
     }
 }

@@ -321,7 +321,10 @@ pub(crate) fn asks_of_interaction(conn: &Connection, id: InteractionId) -> Resul
 const COMMITMENTS: &str = "
     SELECT c.id, c.side, c.person_id, p.full_name, c.representative_id, r.full_name, c.description, c.due_date,
            c.status, c.interaction_id, i.occurred_at, camp.id, camp.name,
-           c.created_at, cb.full_name, c.updated_at, ub.full_name
+           c.created_at, cb.full_name, c.updated_at, ub.full_name,
+           (SELECT json_group_array(json_array(hex(rr.id), rr.full_name) ORDER BY rr.full_name COLLATE NOCASE)
+              FROM interaction_participants ip JOIN representatives rr ON rr.id = ip.representative_id
+             WHERE ip.interaction_id = c.interaction_id AND ip.deleted_at IS NULL)
       FROM commitments c
       LEFT JOIN people p ON p.id = c.person_id
       LEFT JOIN representatives r ON r.id = c.representative_id
@@ -345,7 +348,7 @@ pub(crate) const CONCERNING_SUBJECT: &str = "c.id IN (
 /// Open commitments first, soonest due first; undated ones after dated ones.
 const COMMITMENT_ORDER: &str = "ORDER BY c.status <> 'open', c.due_date IS NULL, c.due_date, c.seq";
 
-fn commitment_from_row(conn: &Connection, row: &Row, today: &str) -> Result<CommitmentView> {
+fn commitment_from_row(row: &Row, today: &str) -> Result<CommitmentView> {
     let who = match (name_ref(row, 2)?, name_ref(row, 4)?) {
         (Some(p), _) => Some(PartyRef {
             kind: "person",
@@ -372,27 +375,28 @@ fn commitment_from_row(conn: &Connection, row: &Row, today: &str) -> Result<Comm
         status,
         interaction_id,
         interaction_on: row.get(10)?,
-        representatives: match interaction_id {
-            Some(id) => representatives_of(conn, id)?,
-            None => Vec::new(),
-        },
+        representatives: names_from_json(row, 17)?,
         campaign: name_ref(row, 11)?,
         record: record_info(row, 13)?,
     })
 }
 
-fn representatives_of(conn: &Connection, id: InteractionId) -> Result<Vec<NameRef>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT r.id, r.full_name FROM interaction_participants ip JOIN representatives r ON r.id = ip.representative_id
-          WHERE ip.interaction_id = ?1 AND ip.deleted_at IS NULL ORDER BY r.full_name COLLATE NOCASE",
-    )?;
-    let rows = stmt.query_map([id], |row| {
-        Ok(NameRef {
-            id: row.get::<_, RepresentativeId>(0)?.0,
-            name: row.get(1)?,
+/// A list of `[hex id, name]` pairs, as `json_group_array` gives them, read as names.
+fn names_from_json(row: &Row, index: usize) -> rusqlite::Result<Vec<NameRef>> {
+    let text: String = row.get(index)?;
+    let bad = |e: Box<dyn std::error::Error + Send + Sync>| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e)
+    };
+    let pairs: Vec<(String, String)> = serde_json::from_str(&text).map_err(|e| bad(e.into()))?;
+    pairs
+        .into_iter()
+        .map(|(id, name)| {
+            Ok(NameRef {
+                id: Uuid::parse_str(&id).map_err(|e| bad(e.into()))?,
+                name,
+            })
         })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        .collect()
 }
 
 /// Commitments matching `condition` (SQL over `c`, `i` with the `:subject` parameter).
@@ -408,7 +412,7 @@ pub(crate) fn commitments_where(
     let mut rows = stmt.query(named_params! { ":subject": subject })?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
-        out.push(commitment_from_row(conn, row, today)?);
+        out.push(commitment_from_row(row, today)?);
     }
     Ok(out)
 }
@@ -493,7 +497,7 @@ pub(crate) fn list_commitments(
     let mut rows = stmt.query(&*params)?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
-        out.push(commitment_from_row(conn, row, today)?);
+        out.push(commitment_from_row(row, today)?);
     }
     Ok(out)
 }

@@ -626,6 +626,72 @@ fn the_asks_and_commitments_lists_come_a_page_at_a_time_with_their_totals() {
 }
 
 #[test]
+fn each_listed_commitment_names_the_representatives_at_its_meeting_in_alphabetical_order() {
+    let (_dir, mut store) = set_up_store();
+    let cast = cast(&mut store);
+    let mut cllr =
+        RepresentativeInput::named("Cllr Siân O’Brien \"Ward\"", RepresentativeKind::Councillor);
+    cllr.seat_name = Some("Northfield ward".into());
+    let cllr = store.save_representative(&cllr).unwrap().id;
+    let ade = store
+        .save_representative(&RepresentativeInput::named(
+            "ade Bello",
+            RepresentativeKind::Councillor,
+        ))
+        .unwrap()
+        .id;
+    store
+        .save_interaction(&input(json!({
+            "kind": "surgery_meeting", "direction": "we_contacted", "date": "20/09/2026", "time": "10:00",
+            "representatives": [cast.mp, cllr, ade], "our_attendees": [{"person_id": cast.amira}],
+            "commitments": [{"who": format!("person:{}", cast.dev), "description": "Send the survey",
+                             "due_date": "01/10/2026"}]
+        })))
+        .unwrap();
+    // One made in a letter to Ade names him alone.
+    store
+        .save_interaction(&input(json!({
+            "kind": "letter", "direction": "we_contacted", "date": "21/09/2026", "time": "10:00",
+            "representatives": [ade],
+            "commitments": [{"who": format!("person:{}", cast.dev), "description": "Chase the reply",
+                             "due_date": "02/10/2026"}]
+        })))
+        .unwrap();
+    let page = store
+        .commitments_page(&CommitmentFilter {
+            overdue_only: true,
+            limit: Some(10),
+            ..Default::default()
+        })
+        .unwrap();
+    let named: Vec<(String, Vec<String>)> = page
+        .items
+        .iter()
+        .map(|c| {
+            (
+                c.description.clone(),
+                c.representatives.iter().map(|r| r.name.clone()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        named,
+        [
+            (
+                "Send the survey".to_owned(),
+                vec![
+                    "ade Bello".to_owned(),
+                    "Cllr Siân O’Brien \"Ward\"".to_owned(),
+                    "Jane Smith".to_owned()
+                ]
+            ),
+            ("Chase the reply".to_owned(), vec!["ade Bello".to_owned()]),
+        ]
+    );
+    assert_eq!(page.items[0].representatives[2].id, cast.mp.0);
+}
+
+#[test]
 fn asks_are_listed_by_when_their_meeting_was_held_and_follow_an_edited_date() {
     let (_dir, mut store) = set_up_store();
     let cast = cast(&mut store);

@@ -604,7 +604,10 @@ fn an_import_rebuilds_what_the_reminders_read() {
     let mut file = store.export().unwrap();
     let follow_ups = file.tables.get_mut("follow_ups").unwrap();
     assert!(!follow_ups.is_empty());
-    follow_ups[0].insert("interaction_id".into(), json!(uuid::Uuid::nil().to_string()));
+    follow_ups[0].insert(
+        "interaction_id".into(),
+        json!(uuid::Uuid::nil().to_string()),
+    );
     let failed_dir = tempfile::tempdir().unwrap();
     let failed_path = failed_dir.path().join("rapport.sqlite3");
     let mut failed = at(&failed_path, NOW_TUESDAY);
