@@ -454,8 +454,15 @@ async fn each_picker_finds_its_own_kind_of_person_beyond_hundreds_of_the_other_k
     app.send_keys("picker-our_attendees", ESCAPE).await;
     app.send_keys("picker-our_attendees", "rowan zim").await;
     wait_for_option(&app, "Rowan Zimmer").await;
+    // Highlighted and chosen before the core has answered "rowan zim": Enter takes the name
+    // in view at once, so what is typed next goes into an empty box.
     app.send_keys("picker-our_attendees", ARROW_DOWN).await;
     app.send_keys("picker-our_attendees", ENTER).await;
+    assert_eq!(
+        app.run("return document.querySelector('[data-testid=picker-our_attendees]').value")
+            .await,
+        json!("")
+    );
     // Our members named Morgan come first, eight at a time; their caseworker never does.
     let ours = offered_for(&app, "our_attendees", "morgan").await;
     let expected: Vec<String> = (0..8)

@@ -293,13 +293,16 @@ export function picker(spec) {
       active = Math.max(active - 1, 0);
       render();
     } else if (event.key === 'Enter' && !event.ctrlKey) {
-      // Never submits the form: Enter chooses (the highlighted option, or the first). While the
-      // core is still being asked about what was typed, it chooses once the answer is in.
+      // Never submits the form: Enter chooses the highlighted option at once (it is a record
+      // the person saw and picked), or else the first. While the core is still being asked
+      // about what was typed, the first is chosen once the answer is in.
       event.preventDefault();
-      if (opened && spec.search && searching) {
+      if (listed && active >= 0) {
+        choose(shown[active]);
+      } else if (opened && spec.search && searching) {
         chooseOnAnswer = input.value;
       } else if (listed) {
-        choose(shown[Math.max(active, 0)]);
+        choose(shown[0]);
       }
     } else if (event.key === 'Escape') {
       if (opened || input.value) {
