@@ -465,7 +465,16 @@ fn commitments_matching<'a>(
         params.push((":owner_rep", rep));
     }
     if filter.overdue_only {
-        sql.push_str(" AND c.status = 'open' AND c.due_date < :today");
+        // Read from the partial index of open, dated commitments (migration 0005), which needs
+        // every condition of its own. Without statistics SQLite prefers the index on status and
+        // due date, then reads each row to test its deletion: 3 ms to count 2,251 overdue ones
+        // on the large dataset, against 0.1 ms.
+        sql = sql.replacen(
+            "FROM commitments c",
+            "FROM commitments c INDEXED BY commitments_open",
+            1,
+        );
+        sql.push_str(" AND c.status = 'open' AND c.due_date IS NOT NULL AND c.due_date < :today");
         params.push((":today", today));
     }
     if let Some(id) = &filter.id {

@@ -586,6 +586,28 @@ fn the_asks_and_commitments_lists_come_a_page_at_a_time_with_their_totals() {
     );
     let rest = store.commitments_page(&overdue(10, 10)).unwrap();
     assert_eq!((rest.items.len(), rest.total), (5, 15));
+    // Overdue with each other filter as well, as the screen may ask.
+    for filter in [
+        CommitmentFilter {
+            representative_id: Some(cast.mp),
+            ..overdue(10, 0)
+        },
+        CommitmentFilter {
+            owner: Some(format!("person:{}", cast.dev)),
+            side: Some(rapport_core::domain::Side::Ours),
+            ..overdue(10, 0)
+        },
+        CommitmentFilter {
+            status: Some(rapport_core::domain::CommitmentStatus::Open),
+            ..overdue(10, 0)
+        },
+    ] {
+        assert_eq!(
+            store.commitments_page(&filter).unwrap().total,
+            15,
+            "{filter:?}"
+        );
+    }
     assert_eq!(rest.items[0].description, "Promise 11");
     // Every commitment of Dev's: open first, soonest due first, the overdue before the rest.
     let all = store
