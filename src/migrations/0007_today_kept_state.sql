@@ -46,6 +46,31 @@ CREATE TABLE kept_state_paused (
 CREATE INDEX asks_made ON asks(created_at, id, title, representative_id)
     WHERE status = 'made' AND deleted_at IS NULL;
 
+-- The held meetings with no thank-you on record (no letter, email or call we sent in reply, no
+-- "send thank-you" follow-up, and no letter or email we sent one of its representatives after
+-- it), worked out from the records: what `thank_you_pending` keeps. The first build takes all
+-- of it; each trigger below takes the rows of the meetings its change touches (SQLite puts the
+-- view's query in place, so the id condition reads the interactions by their key).
+CREATE VIEW thank_you_waiting AS
+SELECT i.occurred_at AS occurred_at, i.id AS interaction_id, i.kind AS kind,
+       (SELECT group_concat(rid, ',') FROM (
+            SELECT hex(rp.representative_id) AS rid FROM interaction_participants rp
+             WHERE rp.interaction_id = i.id AND rp.representative_id IS NOT NULL
+               AND rp.deleted_at IS NULL
+             ORDER BY rp.seq)) AS representative_ids
+  FROM interactions i
+ WHERE i.status = 'held' AND i.deleted_at IS NULL AND i.occurred_at IS NOT NULL
+   AND i.kind IN ('surgery_meeting', 'westminster_meeting', 'project_visit', 'event', 'other_meeting')
+   AND NOT EXISTS (SELECT 1 FROM interactions t
+                    WHERE t.in_reply_to_id = i.id AND t.direction = 'we_contacted'
+                      AND +t.status = 'held' AND t.deleted_at IS NULL)
+   AND NOT EXISTS (SELECT 1 FROM follow_ups f
+                    WHERE f.interaction_id = i.id AND f.kind = 'send_thank_you' AND f.deleted_at IS NULL)
+   AND NOT EXISTS (SELECT 1 FROM interaction_participants mp
+                     JOIN representative_contacts k ON k.representative_id = mp.representative_id
+                    WHERE mp.interaction_id = i.id AND mp.representative_id IS NOT NULL
+                      AND mp.deleted_at IS NULL AND k.letter_at > i.occurred_at);
+
 -- ----- the first build -----
 
 INSERT INTO representative_contacts (representative_id)
@@ -67,24 +92,7 @@ UPDATE representative_contacts
             ORDER BY p.occurred_at DESC LIMIT 1);
 
 INSERT INTO thank_you_pending (occurred_at, interaction_id, kind, representative_ids)
-SELECT i.occurred_at, i.id, i.kind,
-           (SELECT group_concat(rid, ',') FROM (
-                SELECT hex(rp.representative_id) AS rid FROM interaction_participants rp
-                 WHERE rp.interaction_id = i.id AND rp.representative_id IS NOT NULL
-                   AND rp.deleted_at IS NULL
-                 ORDER BY rp.seq))
-      FROM interactions i
- WHERE i.status = 'held' AND i.deleted_at IS NULL AND i.occurred_at IS NOT NULL
-   AND i.kind IN ('surgery_meeting', 'westminster_meeting', 'project_visit', 'event', 'other_meeting')
-   AND NOT EXISTS (SELECT 1 FROM interactions t
-                    WHERE t.in_reply_to_id = i.id AND t.direction = 'we_contacted'
-                      AND +t.status = 'held' AND t.deleted_at IS NULL)
-   AND NOT EXISTS (SELECT 1 FROM follow_ups f
-                    WHERE f.interaction_id = i.id AND f.kind = 'send_thank_you' AND f.deleted_at IS NULL)
-   AND NOT EXISTS (SELECT 1 FROM interaction_participants mp
-                     JOIN representative_contacts k ON k.representative_id = mp.representative_id
-                    WHERE mp.interaction_id = i.id AND mp.representative_id IS NOT NULL
-                      AND mp.deleted_at IS NULL AND k.letter_at > i.occurred_at);
+SELECT occurred_at, interaction_id, kind, representative_ids FROM thank_you_waiting;
 
 -- ----- keeping each representative's latest contact -----
 -- Each trigger works the answer out again for the representatives a change touches: the
@@ -145,25 +153,8 @@ CREATE TRIGGER thanks_follow_new_interaction AFTER INSERT ON interactions
 WHEN NOT EXISTS (SELECT 1 FROM kept_state_paused) BEGIN
     DELETE FROM thank_you_pending WHERE interaction_id IN (new.id, new.in_reply_to_id);
     INSERT INTO thank_you_pending (occurred_at, interaction_id, kind, representative_ids)
-    SELECT i.occurred_at, i.id, i.kind,
-           (SELECT group_concat(rid, ',') FROM (
-                SELECT hex(rp.representative_id) AS rid FROM interaction_participants rp
-                 WHERE rp.interaction_id = i.id AND rp.representative_id IS NOT NULL
-                   AND rp.deleted_at IS NULL
-                 ORDER BY rp.seq))
-      FROM interactions i
-     WHERE i.id IN (new.id, new.in_reply_to_id)
-       AND i.status = 'held' AND i.deleted_at IS NULL AND i.occurred_at IS NOT NULL
-       AND i.kind IN ('surgery_meeting', 'westminster_meeting', 'project_visit', 'event', 'other_meeting')
-       AND NOT EXISTS (SELECT 1 FROM interactions t
-                        WHERE t.in_reply_to_id = i.id AND t.direction = 'we_contacted'
-                          AND +t.status = 'held' AND t.deleted_at IS NULL)
-       AND NOT EXISTS (SELECT 1 FROM follow_ups f
-                        WHERE f.interaction_id = i.id AND f.kind = 'send_thank_you' AND f.deleted_at IS NULL)
-       AND NOT EXISTS (SELECT 1 FROM interaction_participants mp
-                         JOIN representative_contacts k ON k.representative_id = mp.representative_id
-                        WHERE mp.interaction_id = i.id AND mp.representative_id IS NOT NULL
-                          AND mp.deleted_at IS NULL AND k.letter_at > i.occurred_at);
+    SELECT occurred_at, interaction_id, kind, representative_ids FROM thank_you_waiting
+     WHERE interaction_id IN (new.id, new.in_reply_to_id);
 END;
 
 CREATE TRIGGER thanks_follow_interaction
@@ -171,25 +162,8 @@ AFTER UPDATE OF status, kind, direction, deleted_at, occurred_at, in_reply_to_id
 WHEN NOT EXISTS (SELECT 1 FROM kept_state_paused) BEGIN
     DELETE FROM thank_you_pending WHERE interaction_id IN (new.id, old.in_reply_to_id, new.in_reply_to_id);
     INSERT INTO thank_you_pending (occurred_at, interaction_id, kind, representative_ids)
-    SELECT i.occurred_at, i.id, i.kind,
-           (SELECT group_concat(rid, ',') FROM (
-                SELECT hex(rp.representative_id) AS rid FROM interaction_participants rp
-                 WHERE rp.interaction_id = i.id AND rp.representative_id IS NOT NULL
-                   AND rp.deleted_at IS NULL
-                 ORDER BY rp.seq))
-      FROM interactions i
-     WHERE i.id IN (new.id, old.in_reply_to_id, new.in_reply_to_id)
-       AND i.status = 'held' AND i.deleted_at IS NULL AND i.occurred_at IS NOT NULL
-       AND i.kind IN ('surgery_meeting', 'westminster_meeting', 'project_visit', 'event', 'other_meeting')
-       AND NOT EXISTS (SELECT 1 FROM interactions t
-                        WHERE t.in_reply_to_id = i.id AND t.direction = 'we_contacted'
-                          AND +t.status = 'held' AND t.deleted_at IS NULL)
-       AND NOT EXISTS (SELECT 1 FROM follow_ups f
-                        WHERE f.interaction_id = i.id AND f.kind = 'send_thank_you' AND f.deleted_at IS NULL)
-       AND NOT EXISTS (SELECT 1 FROM interaction_participants mp
-                         JOIN representative_contacts k ON k.representative_id = mp.representative_id
-                        WHERE mp.interaction_id = i.id AND mp.representative_id IS NOT NULL
-                          AND mp.deleted_at IS NULL AND k.letter_at > i.occurred_at);
+    SELECT occurred_at, interaction_id, kind, representative_ids FROM thank_you_waiting
+     WHERE interaction_id IN (new.id, old.in_reply_to_id, new.in_reply_to_id);
 END;
 
 CREATE TRIGGER thanks_follow_new_follow_up AFTER INSERT ON follow_ups
@@ -202,50 +176,16 @@ CREATE TRIGGER thanks_follow_follow_up AFTER UPDATE OF interaction_id, kind, del
 WHEN NOT EXISTS (SELECT 1 FROM kept_state_paused) BEGIN
     DELETE FROM thank_you_pending WHERE interaction_id IN (old.interaction_id, new.interaction_id);
     INSERT INTO thank_you_pending (occurred_at, interaction_id, kind, representative_ids)
-    SELECT i.occurred_at, i.id, i.kind,
-           (SELECT group_concat(rid, ',') FROM (
-                SELECT hex(rp.representative_id) AS rid FROM interaction_participants rp
-                 WHERE rp.interaction_id = i.id AND rp.representative_id IS NOT NULL
-                   AND rp.deleted_at IS NULL
-                 ORDER BY rp.seq))
-      FROM interactions i
-     WHERE i.id IN (old.interaction_id, new.interaction_id)
-       AND i.status = 'held' AND i.deleted_at IS NULL AND i.occurred_at IS NOT NULL
-       AND i.kind IN ('surgery_meeting', 'westminster_meeting', 'project_visit', 'event', 'other_meeting')
-       AND NOT EXISTS (SELECT 1 FROM interactions t
-                        WHERE t.in_reply_to_id = i.id AND t.direction = 'we_contacted'
-                          AND +t.status = 'held' AND t.deleted_at IS NULL)
-       AND NOT EXISTS (SELECT 1 FROM follow_ups f
-                        WHERE f.interaction_id = i.id AND f.kind = 'send_thank_you' AND f.deleted_at IS NULL)
-       AND NOT EXISTS (SELECT 1 FROM interaction_participants mp
-                         JOIN representative_contacts k ON k.representative_id = mp.representative_id
-                        WHERE mp.interaction_id = i.id AND mp.representative_id IS NOT NULL
-                          AND mp.deleted_at IS NULL AND k.letter_at > i.occurred_at);
+    SELECT occurred_at, interaction_id, kind, representative_ids FROM thank_you_waiting
+     WHERE interaction_id IN (old.interaction_id, new.interaction_id);
 END;
 
 CREATE TRIGGER thanks_follow_new_participant AFTER INSERT ON interaction_participants
 WHEN new.representative_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM kept_state_paused) BEGIN
     DELETE FROM thank_you_pending WHERE interaction_id = new.interaction_id;
     INSERT INTO thank_you_pending (occurred_at, interaction_id, kind, representative_ids)
-    SELECT i.occurred_at, i.id, i.kind,
-           (SELECT group_concat(rid, ',') FROM (
-                SELECT hex(rp.representative_id) AS rid FROM interaction_participants rp
-                 WHERE rp.interaction_id = i.id AND rp.representative_id IS NOT NULL
-                   AND rp.deleted_at IS NULL
-                 ORDER BY rp.seq))
-      FROM interactions i
-     WHERE i.id = new.interaction_id
-       AND i.status = 'held' AND i.deleted_at IS NULL AND i.occurred_at IS NOT NULL
-       AND i.kind IN ('surgery_meeting', 'westminster_meeting', 'project_visit', 'event', 'other_meeting')
-       AND NOT EXISTS (SELECT 1 FROM interactions t
-                        WHERE t.in_reply_to_id = i.id AND t.direction = 'we_contacted'
-                          AND +t.status = 'held' AND t.deleted_at IS NULL)
-       AND NOT EXISTS (SELECT 1 FROM follow_ups f
-                        WHERE f.interaction_id = i.id AND f.kind = 'send_thank_you' AND f.deleted_at IS NULL)
-       AND NOT EXISTS (SELECT 1 FROM interaction_participants mp
-                         JOIN representative_contacts k ON k.representative_id = mp.representative_id
-                        WHERE mp.interaction_id = i.id AND mp.representative_id IS NOT NULL
-                          AND mp.deleted_at IS NULL AND k.letter_at > i.occurred_at);
+    SELECT occurred_at, interaction_id, kind, representative_ids FROM thank_you_waiting
+     WHERE interaction_id = new.interaction_id;
 END;
 
 CREATE TRIGGER thanks_follow_participant AFTER UPDATE OF representative_id, deleted_at
@@ -253,25 +193,8 @@ ON interaction_participants
 WHEN NOT EXISTS (SELECT 1 FROM kept_state_paused) BEGIN
     DELETE FROM thank_you_pending WHERE interaction_id IN (old.interaction_id, new.interaction_id);
     INSERT INTO thank_you_pending (occurred_at, interaction_id, kind, representative_ids)
-    SELECT i.occurred_at, i.id, i.kind,
-           (SELECT group_concat(rid, ',') FROM (
-                SELECT hex(rp.representative_id) AS rid FROM interaction_participants rp
-                 WHERE rp.interaction_id = i.id AND rp.representative_id IS NOT NULL
-                   AND rp.deleted_at IS NULL
-                 ORDER BY rp.seq))
-      FROM interactions i
-     WHERE i.id IN (old.interaction_id, new.interaction_id)
-       AND i.status = 'held' AND i.deleted_at IS NULL AND i.occurred_at IS NOT NULL
-       AND i.kind IN ('surgery_meeting', 'westminster_meeting', 'project_visit', 'event', 'other_meeting')
-       AND NOT EXISTS (SELECT 1 FROM interactions t
-                        WHERE t.in_reply_to_id = i.id AND t.direction = 'we_contacted'
-                          AND +t.status = 'held' AND t.deleted_at IS NULL)
-       AND NOT EXISTS (SELECT 1 FROM follow_ups f
-                        WHERE f.interaction_id = i.id AND f.kind = 'send_thank_you' AND f.deleted_at IS NULL)
-       AND NOT EXISTS (SELECT 1 FROM interaction_participants mp
-                         JOIN representative_contacts k ON k.representative_id = mp.representative_id
-                        WHERE mp.interaction_id = i.id AND mp.representative_id IS NOT NULL
-                          AND mp.deleted_at IS NULL AND k.letter_at > i.occurred_at);
+    SELECT occurred_at, interaction_id, kind, representative_ids FROM thank_you_waiting
+     WHERE interaction_id IN (old.interaction_id, new.interaction_id);
 END;
 
 -- Our latest letter to a representative moved: their meetings between its old and new times
@@ -286,28 +209,11 @@ WHEN old.letter_at IS NOT new.letter_at AND NOT EXISTS (SELECT 1 FROM kept_state
                                         ELSE min(old.letter_at, new.letter_at) END
               AND p.occurred_at < coalesce(max(old.letter_at, new.letter_at), old.letter_at, new.letter_at));
     INSERT OR IGNORE INTO thank_you_pending (occurred_at, interaction_id, kind, representative_ids)
-    SELECT i.occurred_at, i.id, i.kind,
-           (SELECT group_concat(rid, ',') FROM (
-                SELECT hex(rp.representative_id) AS rid FROM interaction_participants rp
-                 WHERE rp.interaction_id = i.id AND rp.representative_id IS NOT NULL
-                   AND rp.deleted_at IS NULL
-                 ORDER BY rp.seq))
-      FROM interactions i
-     WHERE i.id IN (
+    SELECT occurred_at, interaction_id, kind, representative_ids FROM thank_you_waiting
+     WHERE interaction_id IN (
            SELECT p.interaction_id FROM interaction_participants p
             WHERE p.representative_id = new.representative_id
               AND p.occurred_at >= CASE WHEN old.letter_at IS NULL OR new.letter_at IS NULL THEN ''
                                         ELSE min(old.letter_at, new.letter_at) END
-              AND p.occurred_at < coalesce(max(old.letter_at, new.letter_at), old.letter_at, new.letter_at))
-       AND i.status = 'held' AND i.deleted_at IS NULL AND i.occurred_at IS NOT NULL
-       AND i.kind IN ('surgery_meeting', 'westminster_meeting', 'project_visit', 'event', 'other_meeting')
-       AND NOT EXISTS (SELECT 1 FROM interactions t
-                        WHERE t.in_reply_to_id = i.id AND t.direction = 'we_contacted'
-                          AND +t.status = 'held' AND t.deleted_at IS NULL)
-       AND NOT EXISTS (SELECT 1 FROM follow_ups f
-                        WHERE f.interaction_id = i.id AND f.kind = 'send_thank_you' AND f.deleted_at IS NULL)
-       AND NOT EXISTS (SELECT 1 FROM interaction_participants mp
-                         JOIN representative_contacts k ON k.representative_id = mp.representative_id
-                        WHERE mp.interaction_id = i.id AND mp.representative_id IS NOT NULL
-                          AND mp.deleted_at IS NULL AND k.letter_at > i.occurred_at);
+              AND p.occurred_at < coalesce(max(old.letter_at, new.letter_at), old.letter_at, new.letter_at));
 END;

@@ -1,6 +1,7 @@
 -- What Today keeps (migration 0007), built afresh in one pass from the records: after a bulk
 -- load, which writes with the triggers paused. The same as the migration's first build, after
--- emptying both tables. A later migration that changes what is kept changes this too.
+-- emptying both tables; the meetings waiting for a thank-you come from the migration's view.
+-- A later migration that changes what is kept changes this too.
 
 DELETE FROM representative_contacts;
 DELETE FROM thank_you_pending;
@@ -24,21 +25,4 @@ UPDATE representative_contacts
             ORDER BY p.occurred_at DESC LIMIT 1);
 
 INSERT INTO thank_you_pending (occurred_at, interaction_id, kind, representative_ids)
-SELECT i.occurred_at, i.id, i.kind,
-           (SELECT group_concat(rid, ',') FROM (
-                SELECT hex(rp.representative_id) AS rid FROM interaction_participants rp
-                 WHERE rp.interaction_id = i.id AND rp.representative_id IS NOT NULL
-                   AND rp.deleted_at IS NULL
-                 ORDER BY rp.seq))
-      FROM interactions i
- WHERE i.status = 'held' AND i.deleted_at IS NULL AND i.occurred_at IS NOT NULL
-   AND i.kind IN ('surgery_meeting', 'westminster_meeting', 'project_visit', 'event', 'other_meeting')
-   AND NOT EXISTS (SELECT 1 FROM interactions t
-                    WHERE t.in_reply_to_id = i.id AND t.direction = 'we_contacted'
-                      AND +t.status = 'held' AND t.deleted_at IS NULL)
-   AND NOT EXISTS (SELECT 1 FROM follow_ups f
-                    WHERE f.interaction_id = i.id AND f.kind = 'send_thank_you' AND f.deleted_at IS NULL)
-   AND NOT EXISTS (SELECT 1 FROM interaction_participants mp
-                     JOIN representative_contacts k ON k.representative_id = mp.representative_id
-                    WHERE mp.interaction_id = i.id AND mp.representative_id IS NOT NULL
-                      AND mp.deleted_at IS NULL AND k.letter_at > i.occurred_at);
+SELECT occurred_at, interaction_id, kind, representative_ids FROM thank_you_waiting;

@@ -220,7 +220,7 @@ fn an_upgrade_backs_up_the_file_as_it_was_first() {
              DROP TRIGGER thanks_follow_interaction; DROP TRIGGER thanks_follow_new_follow_up;
              DROP TRIGGER thanks_follow_follow_up; DROP TRIGGER thanks_follow_new_participant;
              DROP TRIGGER thanks_follow_participant; DROP TABLE representative_contacts;
-             DROP TABLE thank_you_pending; DROP TABLE kept_state_paused; DROP INDEX asks_made;
+             DROP VIEW thank_you_waiting; DROP TABLE thank_you_pending; DROP TABLE kept_state_paused; DROP INDEX asks_made;
              DROP INDEX asks_by_listing; DROP TRIGGER asks_take_time;
              DROP TRIGGER asks_follow_interaction; DROP TRIGGER asks_follow_time;
              ALTER TABLE asks DROP COLUMN listed_at;
