@@ -512,18 +512,22 @@ pub(crate) fn list_commitments(
 }
 
 /// How many commitments match `filter` (its page aside).
+// Commitments counted without the joins the list shows, but the meeting's when filtered by
+// campaign.
+const COMMITMENTS_COUNT: &str = "SELECT count(*) FROM commitments c WHERE c.deleted_at IS NULL";
+const COMMITMENTS_COUNT_BY_CAMPAIGN: &str = "SELECT count(*) FROM commitments c
+    LEFT JOIN interactions i ON i.id = c.interaction_id WHERE c.deleted_at IS NULL";
+
 pub(crate) fn count_commitments(
     conn: &Connection,
     filter: &CommitmentFilter,
     today: &str,
 ) -> Result<usize> {
     let owner = owner_of(filter)?;
-    // Counted without the joins the list shows, but the meeting's when filtered by campaign.
     let base = if filter.campaign_id.is_some() {
-        "SELECT count(*) FROM commitments c LEFT JOIN interactions i ON i.id = c.interaction_id
-          WHERE c.deleted_at IS NULL"
+        COMMITMENTS_COUNT_BY_CAMPAIGN
     } else {
-        "SELECT count(*) FROM commitments c WHERE c.deleted_at IS NULL"
+        COMMITMENTS_COUNT
     };
     let (sql, params) = commitments_matching(filter, &owner, &today, base);
     count(conn, &sql, &params)
@@ -569,4 +573,43 @@ pub(crate) fn follow_ups_where(
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The overdue list and its count read the partial index of open, dated commitments, with
+    /// every other filter too: each query `commitments_matching` builds names it, and SQLite's
+    /// plan for it uses it (the list's base and both of the count's).
+    #[test]
+    fn overdue_commitments_are_read_from_the_partial_index_of_open_ones() {
+        let store = crate::Store::open_in_memory().unwrap();
+        let conn = store.connection_for_tests();
+        let filter = CommitmentFilter {
+            overdue_only: true,
+            ..Default::default()
+        };
+        let owner = (None, None);
+        let today = "2026-11-24";
+        for base in [
+            COMMITMENTS,
+            COMMITMENTS_COUNT,
+            COMMITMENTS_COUNT_BY_CAMPAIGN,
+        ] {
+            let (sql, params) = commitments_matching(&filter, &owner, &today, base);
+            let plan: Vec<String> = conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .unwrap()
+                .query_map(&*params, |row| row.get(3))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            assert!(
+                plan.iter()
+                    .any(|step| step.contains("USING INDEX commitments_open ")),
+                "{plan:?}"
+            );
+        }
+    }
 }
